@@ -1,0 +1,92 @@
+// duplicate-evaluation, evaluation-before-start, evaluation-year, unknown-commitment,
+// stop-without-notice
+#include <map>
+#include <unordered_map>
+
+#include "check/check.h"
+#include "load/reader.h"
+#include "model/i18n.h"
+#include "model/suggest.h"
+#include "model/terms.h"
+
+namespace wijk {
+
+void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
+    std::map<std::pair<std::string_view, int>, const Evaluation*> seen;
+    std::unordered_map<std::string_view, const Evaluation*> latest;
+    for (const auto& e : repo.evaluations) {
+        if (!e.agreement) continue;
+        const Agreement* a = repo.agreement(*e.agreement);
+        if (e.year) {
+            auto [it, fresh] = seen.emplace(std::make_pair(std::string_view(*e.agreement), *e.year), &e);
+            if (!fresh)
+                diags.error("duplicate-evaluation", e.at,
+                            msg("a second evaluation of '{}' for {} (first at {}:{})",
+                                "een tweede evaluatie van '{}' voor {} (eerst in {}:{})", *e.agreement, *e.year,
+                                repo.files[it->second->at.file], it->second->at.line));
+            auto& l = latest[*e.agreement];
+            if (!l || (l->year && *l->year < *e.year)) l = &e;
+        }
+        if (!a) continue;
+        if (e.date && a->start && *e.date < *a->start)
+            diags.error("evaluation-before-start", e.date.at,
+                        msg("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de overeenkomst ({})",
+                            to_string(*e.date), to_string(*a->start)));
+        if (e.date && e.year && a->start) {
+            Date due = in_year(evaluation_month_day(*a, repo.config), *e.year);
+            if (*e.date > add_months(due, 6) || *e.date < add_months(due, -6))
+                diags.warning("evaluation-year", e.year.at,
+                              msg("evaluated on {}, more than six months from the due date {} of year {}: is 'year' right?",
+                                  "geëvalueerd op {}, meer dan zes maanden van de vervaldatum {} van jaar {}: klopt 'year'?",
+                                  to_string(*e.date), to_string(due), *e.year));
+        }
+        std::vector<std::string> ids;
+        for (const auto& c : a->partner_provides)
+            if (c.id) ids.push_back(*c.id);
+        for (const auto& r : e.results) {
+            if (!r.commitment) continue;
+            bool found = false;
+            for (const auto& id : ids) found = found || id == *r.commitment;
+            if (found) continue;
+            auto s = suggest(*r.commitment, ids, std::max<std::size_t>(2, r.commitment->size() / 3));
+            diags.error("unknown-commitment", r.commitment.at,
+                        msg("agreement '{}' has no commitment '{}'", "overeenkomst '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
+                        s ? did_you_mean(*s) : std::string());
+        }
+    }
+    // A decision to stop needs notice: warn on the latest evaluation of each agreement.
+    for (const auto& e : repo.evaluations) {
+        if (!e.agreement || !e.decision || *e.decision != Decision::stop) continue;
+        if (latest[*e.agreement] != &e) continue;
+        const Agreement* a = repo.agreement(*e.agreement);
+        if (!a || a->terminated) continue;
+        if (status_on(*a, opt.as_of) == Status::ended) continue;
+        auto term_end = current_term_end(*a, opt.as_of);
+        Date from = std::max(opt.as_of, a->start.value_or(opt.as_of));
+        bool runs_on = !term_end || (a->notice ? add(from, *a->notice) < *term_end : from < *term_end);
+        if (runs_on)
+            diags.warning("stop-without-notice", e.decision.at,
+                          std::string(tr("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
+                                         "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd")));
+    }
+}
+
+void check_strategies(const Repository& repo, Diagnostics& diags) {
+    (void)repo;
+    for (const auto& s : repo.strategies) {
+        if (!s.start || !s.end) continue;
+        if (*s.end < *s.start) {
+            diags.error("end-before-start", s.end.at,
+                        msg("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*s.end), to_string(*s.start)));
+            continue;
+        }
+        Date after = add_days(*s.end, 1);
+        if (after < add_months(*s.start, 36) || after > add_months(*s.start, 60))
+            diags.warning("strategy-length", s.end.at,
+                          msg("a neighbourhood strategy runs three to five years; this one runs {} to {}",
+                              "een buurtstrategie loopt drie tot vijf jaar; deze loopt van {} tot en met {}",
+                              to_string(*s.start), to_string(*s.end)));
+    }
+}
+
+}  // namespace wijk

@@ -1,0 +1,120 @@
+// duplicate-id, dangling-ref, unknown-owner
+#include <unordered_map>
+
+#include "check/check.h"
+#include "load/reader.h"
+#include "model/i18n.h"
+#include "model/suggest.h"
+
+namespace wijk {
+
+namespace {
+
+std::string where(const Repository& repo, const Mark& m) {
+    return fmt::format("{}:{}", repo.files[m.file], m.line);
+}
+
+template <class R>
+void duplicate_ids(const Repository& repo, const std::vector<R>& records, std::string_view what,
+                   Diagnostics& diags) {
+    std::unordered_map<std::string_view, const R*> seen;
+    seen.reserve(records.size());
+    for (const auto& r : records) {
+        if (!r.id) continue;
+        auto [it, fresh] = seen.emplace(*r.id, &r);
+        if (fresh) continue;
+        diags.error("duplicate-id", r.id.at,
+                    msg("duplicate {} id '{}' (first defined at {})", "{}-id '{}' komt twee keer voor (eerst in {})",
+                        what, *r.id, where(repo, it->second->id.at)),
+                    std::string(tr("give one of them another id", "geef een van beide een andere id")));
+    }
+}
+
+struct Ids {
+    std::vector<std::string> list;
+    const std::unordered_map<std::string, std::size_t>& index;
+};
+
+template <class R>
+std::vector<std::string> ids_of(const std::vector<R>& records) {
+    std::vector<std::string> out;
+    out.reserve(records.size());
+    for (const auto& r : records)
+        if (r.id) out.push_back(*r.id);
+    return out;
+}
+
+class RefChecker {
+public:
+    RefChecker(std::string_view collection, const std::unordered_map<std::string, std::size_t>& index,
+               std::vector<std::string> ids, Diagnostics& diags)
+        : collection_(collection), index_(index), ids_(std::move(ids)), diags_(diags) {}
+
+    void operator()(const Field<std::string>& ref) {
+        if (!ref || index_.count(*ref)) return;
+        std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
+        auto s = suggest(*ref, ids_, dist);
+        diags_.error("dangling-ref", ref.at,
+                     msg("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
+                     s ? did_you_mean(*s) : std::string());
+    }
+
+private:
+    std::string_view collection_;
+    const std::unordered_map<std::string, std::size_t>& index_;
+    std::vector<std::string> ids_;
+    Diagnostics& diags_;
+};
+
+}  // namespace
+
+void check_ids(const Repository& repo, Diagnostics& diags) {
+    duplicate_ids(repo, repo.neighbourhoods, "neighbourhood", diags);
+    duplicate_ids(repo, repo.partners, "partner", diags);
+    duplicate_ids(repo, repo.agreements, "agreement", diags);
+    duplicate_ids(repo, repo.strategies, "strategy", diags);
+    duplicate_ids(repo, repo.config.staff, "staff", diags);
+}
+
+void check_references(const Repository& repo, Diagnostics& diags) {
+    RefChecker hood("neighbourhoods", repo.neighbourhood_index, ids_of(repo.neighbourhoods), diags);
+    RefChecker partner("partners", repo.partner_index, ids_of(repo.partners), diags);
+    RefChecker agreement("agreements", repo.agreement_index, ids_of(repo.agreements), diags);
+    RefChecker strategy("strategies", repo.strategy_index, ids_of(repo.strategies), diags);
+    for (const auto& l : repo.liveability) hood(l.neighbourhood);
+    for (const auto& p : repo.partners)
+        for (const auto& n : p.neighbourhoods) hood(n);
+    for (const auto& a : repo.agreements) {
+        partner(a.partner);
+        for (const auto& n : a.neighbourhoods) hood(n);
+        strategy(a.strategy);
+    }
+    for (const auto& e : repo.evaluations) agreement(e.agreement);
+    for (const auto& s : repo.strategies) {
+        for (const auto& n : s.neighbourhoods) hood(n);
+        for (const auto& p : s.partners) partner(p);
+    }
+    if (repo.config.staff_listed) {
+        std::vector<std::string> staff = ids_of(repo.config.staff);
+        for (const auto& a : repo.agreements) {
+            if (!a.owner || repo.staff(*a.owner)) continue;
+            auto s = suggest(*a.owner, staff, std::max<std::size_t>(2, a.owner->size() / 3));
+            diags.error("unknown-owner", a.owner.at,
+                        msg("owner '{}' is not among the staff in wijk.yaml",
+                            "eigenaar '{}' staat niet bij de medewerkers (staff) in wijk.yaml", *a.owner),
+                        s ? did_you_mean(*s) : std::string());
+        }
+    }
+}
+
+void check_repository(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
+    check_ids(repo, diags);
+    check_references(repo, diags);
+    check_neighbourhoods(repo, diags);
+    check_liveability(repo, diags);
+    check_agreements(repo, diags);
+    check_evaluations(repo, opt, diags);
+    check_strategies(repo, diags);
+}
+
+}  // namespace wijk

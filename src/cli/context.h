@@ -1,0 +1,54 @@
+// What every command shares: the global options, the as-of date, colour, loading and
+// checking the repository, and writing the output. No CLI11 here.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "load/loader.h"
+#include "model/records.h"
+
+namespace wijk {
+
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int data_errors = 1;  // or a --check found what it checks for
+inline constexpr int usage = 2;
+inline constexpr int io = 3;           // no data root, or a file or folder unreadable/unwritable
+inline constexpr int internal = 4;
+}  // namespace exit_code
+
+struct GlobalOptions {
+    std::optional<std::string> data;
+    std::optional<std::string> as_of;
+    std::optional<std::string> lang;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+struct Context {
+    GlobalOptions global;
+    Date as_of{};
+    std::optional<Lang> forced_lang;
+
+    // Validates the global options; prints the problem and returns false on a usage error.
+    bool resolve_globals();
+    bool color_for(int fd) const;
+    // The data root, or prints the three ways to name one and returns nullopt (exit 3).
+    std::optional<std::string> data_root() const;
+    // Loads the repository (language from --lang, else wijk.yaml, else en).
+    Loaded load(const std::string& root) const;
+    // Load + check for commands other than validate: on errors, prints them as validate does
+    // (to stderr) and returns the exit status; warnings: one line to stderr. nullopt: go on.
+    std::optional<int> load_valid(Loaded& out) const;
+    // Writes the primary output to stdout, or to `path`; 0 or exit_code::io.
+    int emit(const std::optional<std::string>& path, const std::string& content) const;
+    // The format: --format when given, else the output file's extension, else `fallback`.
+    std::string pick_format(const std::optional<std::string>& format,
+                            const std::optional<std::string>& output, const std::string& fallback) const;
+};
+
+// Prints "wijk: MESSAGE" to stderr.
+void print_error(const std::string& message);
+
+}  // namespace wijk

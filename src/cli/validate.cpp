@@ -1,0 +1,57 @@
+// wijk validate: every problem in the data, in one run.
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "render/diagnostics.h"
+
+namespace wijk {
+
+namespace {
+
+struct ValidateOptions {
+    std::optional<std::string> format;
+    std::optional<std::string> output;
+    bool strict = false;
+};
+
+int run_validate(const ValidateOptions& opt, Context& cx) {
+    if (!cx.resolve_globals()) return exit_code::usage;
+    std::string format = cx.pick_format(opt.format, opt.output, "text");
+    DiagnosticFormat df;
+    if (format == "text") df = DiagnosticFormat::text;
+    else if (format == "parsable") df = DiagnosticFormat::parsable;
+    else if (format == "github") df = DiagnosticFormat::github;
+    else if (format == "gitlab") df = DiagnosticFormat::gitlab;
+    else if (format == "json") df = DiagnosticFormat::json;
+    else {
+        print_error("--format: '" + format + "' is not one of: text, parsable, github, gitlab, json");
+        return exit_code::usage;
+    }
+    auto root = cx.data_root();
+    if (!root) return exit_code::io;
+    Loaded loaded = cx.load(*root);
+    DiagnosticReport report{loaded.repo.root, &loaded.repo.files,
+                            !opt.output && cx.color_for(STDOUT_FILENO), !cx.global.quiet, opt.strict};
+    int written = cx.emit(opt.output, render_diagnostics(loaded.diags, df, report));
+    if (written != exit_code::ok) return written;
+    if (loaded.diags.io_error) return exit_code::io;
+    bool failed = loaded.diags.errors() > 0 || (opt.strict && loaded.diags.warnings() > 0);
+    return failed ? exit_code::data_errors : exit_code::ok;
+}
+
+}  // namespace
+
+void add_validate(CLI::App& app, Context& cx, int& status) {
+    auto opt = std::make_shared<ValidateOptions>();
+    auto* sub = app.add_subcommand("validate", "Check every file of the data repository and report every problem");
+    sub->add_option("-f,--format", opt->format, "Output format: text, parsable, github, gitlab or json")
+        ->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, "Write the report to FILE (atomically)")->type_name("FILE");
+    sub->add_flag("--strict", opt->strict, "Warnings count as errors");
+    sub->callback([opt, &cx, &status] { status = run_validate(*opt, cx); });
+}
+
+}  // namespace wijk

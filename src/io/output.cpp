@@ -1,0 +1,113 @@
+#include "io/output.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace wijk {
+
+namespace {
+
+bool write_all(int fd, std::string_view content, std::string& error) {
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            error = std::strerror(n < 0 ? errno : EIO);
+            return false;
+        }
+        done += std::size_t(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+WriteResult write_stdout(std::string_view content) {
+    WriteResult r;
+    std::fflush(stdout);
+    std::string error;
+    if (!write_all(STDOUT_FILENO, content, error)) {
+        r.ok = false;
+        r.error = "standard output: " + error;
+    }
+    return r;
+}
+
+WriteResult write_file(const std::string& path, std::string_view content) {
+    WriteResult r;
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        r.ok = false;
+        r.error = path + ": " + std::strerror(EISDIR);
+        return r;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        // a device, a pipe, /dev/stdout: a rename must never replace it
+        int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        std::string error;
+        if (fd < 0 || !write_all(fd, content, error)) {
+            r.ok = false;
+            r.error = path + ": " + (fd < 0 ? std::strerror(errno) : error);
+        }
+        if (fd >= 0) ::close(fd);
+        return r;
+    }
+    std::filesystem::path target(path);
+    std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+    std::string tmpl = dir + "/." + target.filename().string() + ".wijk-XXXXXX";
+    std::string error;
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        r.ok = false;
+        r.error = path + ": " + std::strerror(errno);
+        return r;
+    }
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    bool ok = write_all(fd, content, error);
+    if (ok && ::fchmod(fd, mode) != 0) ok = false, error = std::strerror(errno);
+    if (ok && ::fsync(fd) != 0) ok = false, error = std::strerror(errno);
+    if (::close(fd) != 0 && ok) ok = false, error = std::strerror(errno);
+    if (ok && ::rename(tmpl.c_str(), path.c_str()) != 0) ok = false, error = std::strerror(errno);
+    if (!ok) {
+        ::unlink(tmpl.c_str());
+        r.ok = false;
+        r.error = path + ": " + error;
+    }
+    return r;
+}
+
+WriteResult write_new_file(const std::string& path, std::string_view content, bool& exists) {
+    std::error_code ec;
+    exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    if (exists) return WriteResult{false, path + ": exists"};
+    return write_file(path, content);
+}
+
+std::optional<std::string> format_from_extension(const std::string& path) {
+    auto ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".json") return "json";
+    if (ext == ".md" || ext == ".markdown") return "markdown";
+    if (ext == ".csv") return "csv";
+    if (ext == ".html" || ext == ".htm") return "html";
+    if (ext == ".ics") return "ics";
+    if (ext == ".txt") return "text";
+    if (ext == ".yaml" || ext == ".yml") return "yaml";
+    return std::nullopt;
+}
+
+}  // namespace wijk

@@ -1,0 +1,390 @@
+#include "load/decode.h"
+
+#include "load/reader.h"
+#include "model/i18n.h"
+#include "model/suggest.h"
+
+namespace wijk {
+
+namespace {
+
+Neighbourhood decode_neighbourhood(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, neighbourhood_spec(), cx);
+    Neighbourhood n;
+    n.at = v.at;
+    n.id = r.id("id");
+    n.name = r.text("name");
+    n.municipality = r.text("municipality");
+    n.district = r.text("district");
+    n.codes = r.texts("codes");
+    n.code_year = r.year("code_year");
+    n.homes = r.integer("homes");
+    for (const Value* item : r.items("approach")) {
+        if (!expect_mapping(*item, tr("a mapping {year, level}", "een mapping {year, level}"), cx)) continue;
+        RecordReader a(*item, approach_spec(), cx);
+        Approach ap;
+        ap.at = item->at;
+        ap.year = a.year("year");
+        ap.level = a.enumeration<ApproachLevel>("level");
+        n.approach.push_back(std::move(ap));
+    }
+    n.notes = r.text("notes");
+    n.extras = r.take_extras();
+    return n;
+}
+
+Liveability decode_liveability(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, liveability_spec(), cx);
+    Liveability l;
+    l.at = v.at;
+    l.neighbourhood = r.id("neighbourhood");
+    l.year = r.year("year");
+    if (auto c = r.integer("class")) l.klass = Field<int>(int(*c), c.at);
+    l.score = r.number("score");
+    l.deviation = r.number("deviation");
+    if (const Value* d = r.mapping("dimensions")) {
+        RecordReader dr(*d, dimensions_spec(), cx);
+        for (std::size_t i = 0; i < dimension_count; ++i)
+            l.dimensions[i] = dr.number(dimensions_spec().keys[i].name);
+    }
+    l.source = r.text("source");
+    l.code = r.text("code");
+    l.extras = r.take_extras();
+    if (!r.get("class") && !r.get("score"))
+        cx.diags.error("class-or-score", v.at,
+                       std::string(tr("a liveability record needs a class or a score (or both)",
+                                      "een leefbaarheidsrecord heeft een klasse of een score nodig (of beide)")));
+    return l;
+}
+
+Partner decode_partner(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, partner_spec(), cx);
+    Partner p;
+    p.at = v.at;
+    p.id = r.id("id");
+    p.name = r.text("name");
+    p.kind = r.enumeration<PartnerKind>("kind");
+    p.neighbourhoods = r.texts("neighbourhoods", true);
+    p.since = r.date("since");
+    p.kvk = r.text("kvk");
+    if (p.kvk) {
+        const auto& k = *p.kvk;
+        bool ok = k.size() == 8;
+        for (char c : k) ok = ok && c >= '0' && c <= '9';
+        if (!ok)
+            cx.diags.error("invalid-kvk", p.kvk.at,
+                           msg("'{}' is not a KvK number of 8 digits", "'{}' is geen KvK-nummer van 8 cijfers", k));
+    }
+    for (const Value* item : r.items("contacts")) {
+        if (!expect_mapping(*item, tr("a contact {name, role, email, phone}", "een contact {name, role, email, phone}"), cx))
+            continue;
+        RecordReader c(*item, contact_spec(), cx);
+        Contact ct;
+        ct.at = item->at;
+        ct.name = c.text("name");
+        ct.role = c.text("role");
+        ct.email = c.text("email");
+        ct.phone = c.text("phone");
+        ct.extras = c.take_extras();
+        p.contacts.push_back(std::move(ct));
+    }
+    p.notes = r.text("notes");
+    p.extras = r.take_extras();
+    return p;
+}
+
+Provision decode_provision(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, provision_spec(), cx);
+    Provision p;
+    p.at = v.at;
+    p.kind = r.enumeration<ProvisionKind>("kind");
+    p.description = r.text("description");
+    p.value_per_year = r.money("value_per_year");
+    p.address = r.text("address");
+    p.area_m2 = r.number("area_m2");
+    p.lease = r.enumeration<Lease>("lease");
+    p.lease_ref = r.text("lease_ref");
+    p.rent_per_year = r.money("rent_per_year");
+    p.percent = r.percent("percent");
+    p.amount_per_year = r.money("amount_per_year");
+    p.justification = r.text("justification");
+    p.hours_per_year = r.number("hours_per_year");
+    p.extras = r.take_extras();
+    if (p.area_m2 && *p.area_m2 <= 0)
+        cx.diags.error("out-of-range", p.area_m2.at,
+                       std::string(tr("area_m2 must be more than 0", "area_m2 moet meer dan 0 zijn")));
+    if (!p.kind) return p;
+    // Keys that belong to another kind of provision.
+    auto kind = name(*p.kind);
+    auto own = provision_keys_for(kind);
+    for (std::string_view other : provision_kind_names) {
+        for (auto k : provision_keys_for(other)) {
+            bool mine = false;
+            for (auto o : own) mine = mine || o == k;
+            if (mine || !r.get(k)) continue;
+            cx.diags.error("unknown-key", r.key_mark(k),
+                           msg("'{}' does not belong in a {} provision", "'{}' hoort niet bij een voorziening van soort {}", k, kind),
+                           msg("it belongs to kind {}", "het hoort bij soort {}", other));
+        }
+    }
+    if (*p.kind == ProvisionKind::space && !r.get("address"))
+        cx.diags.error("missing-key", r.at(),
+                       std::string(tr("a space provision needs an 'address'", "een voorziening 'space' heeft een 'address' nodig")));
+    if (*p.kind == ProvisionKind::funding && !r.get("amount_per_year"))
+        cx.diags.error("missing-key", r.at(),
+                       std::string(tr("a funding provision needs an 'amount_per_year'",
+                                      "een voorziening 'funding' heeft een 'amount_per_year' nodig")));
+    if (*p.kind == ProvisionKind::rent_discount && ((r.get("percent") != nullptr) == (r.get("amount_per_year") != nullptr)))
+        cx.diags.error("rent-discount-amount", r.at(),
+                       std::string(tr("a rent discount needs exactly one of 'percent' and 'amount_per_year'",
+                                      "een huurkorting heeft precies één van 'percent' en 'amount_per_year' nodig")));
+    return p;
+}
+
+Agreement decode_agreement(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, agreement_spec(), cx);
+    Agreement a;
+    a.at = v.at;
+    a.id = r.id("id");
+    a.partner = r.id("partner");
+    a.title = r.text("title");
+    a.neighbourhoods = r.texts("neighbourhoods", true);
+    a.start = r.date("start");
+    a.end = r.date("end");
+    a.signed_on = r.date("signed");
+    a.notice = r.duration("notice");
+    a.renewal = r.enumeration<Renewal>("renewal");
+    a.renewal_term = r.duration("renewal_term");
+    a.owner = r.text("owner");
+    a.strategy = r.id("strategy");
+    a.document = r.text("document");
+    a.evaluation_due = r.month_day("evaluation_due");
+    if (const Value* t = r.mapping("terminated")) {
+        RecordReader tr_(*t, termination_spec(), cx);
+        Termination term;
+        term.at = t->at;
+        term.end = tr_.date("end");
+        term.by = tr_.enumeration<TerminatedBy>("by");
+        term.notice_given = tr_.date("notice_given");
+        term.reason = tr_.text("reason");
+        term.extras = tr_.take_extras();
+        bool mutual = term.by && *term.by == TerminatedBy::mutual;
+        if (!mutual && !tr_.get("notice_given"))
+            cx.diags.error("missing-key", t->at,
+                           std::string(tr("'terminated' needs 'notice_given' (the day notice was given) unless 'by: mutual'",
+                                          "'terminated' heeft 'notice_given' nodig (de dag van opzegging), tenzij 'by: mutual'")));
+        a.terminated = std::move(term);
+    }
+    for (const Value* item : r.items("we_provide"))
+        if (expect_mapping(*item, tr("a provision {kind, ...}", "een voorziening {kind, ...}"), cx))
+            a.we_provide.push_back(decode_provision(*item, cx));
+    for (const Value* item : r.items("partner_provides")) {
+        if (!expect_mapping(*item, tr("a commitment {id, description, ...}", "een toezegging {id, description, ...}"), cx))
+            continue;
+        RecordReader c(*item, commitment_spec(), cx);
+        Commitment cm;
+        cm.at = item->at;
+        cm.id = c.id("id");
+        cm.description = c.text("description");
+        cm.target = c.number("target");
+        cm.unit = c.text("unit");
+        cm.per = c.enumeration<Per>("per");
+        cm.extras = c.take_extras();
+        a.partner_provides.push_back(std::move(cm));
+    }
+    a.notes = r.text("notes");
+    a.extras = r.take_extras();
+    return a;
+}
+
+Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, evaluation_spec(), cx);
+    Evaluation e;
+    e.at = v.at;
+    e.agreement = r.id("agreement");
+    e.year = r.year("year");
+    e.date = r.date("date");
+    e.decision = r.enumeration<Decision>("decision");
+    e.participants = r.texts("participants");
+    for (const Value* item : r.items("results")) {
+        if (!expect_mapping(*item, tr("a result {commitment, achieved, note}", "een resultaat {commitment, achieved, note}"), cx))
+            continue;
+        RecordReader rr(*item, result_spec(), cx);
+        Result res;
+        res.at = item->at;
+        res.commitment = rr.id("commitment");
+        if (const Value* ach = rr.get("achieved")) {
+            if (ach->is_scalar() && (ach->text == "true" || ach->text == "false"))
+                res.achieved = Field<Achieved>(Achieved(ach->text == "true"), ach->at);
+            else if (ach->is_scalar() && !looks_like_number(ach->text))
+                cx.diags.error("wrong-type", ach->at,
+                               msg("achieved: '{}' is not a number or true/false",
+                                   "achieved: '{}' is geen getal of true/false", ach->text));
+            else if (auto n = as_number(*ach, cx, 0))
+                res.achieved = Field<Achieved>(Achieved(*n), ach->at);
+        }
+        res.note = rr.text("note");
+        res.extras = rr.take_extras();
+        e.results.push_back(std::move(res));
+    }
+    e.provisions_delivered = r.boolean("provisions_delivered");
+    e.notes = r.text("notes");
+    e.extras = r.take_extras();
+    return e;
+}
+
+Strategy decode_strategy(const Value& v, DecodeContext& cx) {
+    RecordReader r(v, strategy_spec(), cx);
+    Strategy s;
+    s.at = v.at;
+    s.id = r.id("id");
+    s.title = r.text("title");
+    s.neighbourhoods = r.texts("neighbourhoods", true);
+    s.start = r.date("start");
+    s.end = r.date("end");
+    s.focus = r.enums<Dimension>("focus");
+    s.partners = r.texts("partners", true);
+    s.goals = r.texts("goals");
+    s.notes = r.text("notes");
+    s.extras = r.take_extras();
+    return s;
+}
+
+template <class Record, class Decode>
+void decode_collection(const Value& seq, std::string_view collection, std::vector<Record>& out,
+                       Decode decode, DecodeContext& cx) {
+    if (seq.is_null()) return;
+    if (!seq.is_sequence()) {
+        cx.diags.error("wrong-type", seq.at,
+                       msg("'{}' must be a list of records (items starting with '- ')",
+                           "'{}' moet een lijst van records zijn (items die beginnen met '- ')", collection));
+        return;
+    }
+    out.reserve(out.size() + seq.items.size());
+    for (const Value& item : seq.items) {
+        if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
+            continue;
+        out.push_back(decode(item, cx));
+    }
+}
+
+}  // namespace
+
+void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, Diagnostics& diags) {
+    (void)file;
+    DecodeContext cx{diags};
+    if (!root.is_mapping()) {
+        if (root.is_null()) {
+            diags.warning("empty-file", root.at, std::string(tr("the file is empty", "het bestand is leeg")));
+            return;
+        }
+        diags.error("wrong-type", root.at,
+                    std::string(tr("a data file must be a mapping of collections (neighbourhoods:, partners:, ...)",
+                                   "een gegevensbestand moet een mapping van collecties zijn (neighbourhoods:, partners:, ...)")));
+        return;
+    }
+    for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
+        const Value& k = root.items[i];
+        const Value& v = root.items[i + 1];
+        std::string_view key = k.text;
+        if (!k.is_scalar()) {
+            diags.error("wrong-type", k.at, std::string(tr("a key must be a single word", "een sleutel moet één woord zijn")));
+        } else if (key == "neighbourhoods") {
+            decode_collection(v, key, repo.neighbourhoods, decode_neighbourhood, cx);
+        } else if (key == "liveability") {
+            decode_collection(v, key, repo.liveability, decode_liveability, cx);
+        } else if (key == "partners") {
+            decode_collection(v, key, repo.partners, decode_partner, cx);
+        } else if (key == "agreements") {
+            decode_collection(v, key, repo.agreements, decode_agreement, cx);
+        } else if (key == "evaluations") {
+            decode_collection(v, key, repo.evaluations, decode_evaluation, cx);
+        } else if (key == "strategies") {
+            decode_collection(v, key, repo.strategies, decode_strategy, cx);
+        } else {
+            auto s = suggest(key, collection_names);
+            std::string list;
+            for (auto n : collection_names) list += (list.empty() ? "" : ", ") + std::string(n);
+            diags.error("unknown-collection", k.at,
+                        msg("unknown collection '{}' (known: {})", "onbekende collectie '{}' (bekend: {})", key, list),
+                        s ? did_you_mean(*s) : std::string());
+        }
+    }
+}
+
+void decode_config(const Value& root, Config& c, Diagnostics& diags) {
+    DecodeContext cx{diags};
+    c.present = true;
+    if (root.is_null()) return;
+    if (!expect_mapping(root, tr("a mapping of settings", "een mapping van instellingen"), cx)) return;
+    RecordReader r(root, config_spec(), cx);
+    c.format = [&] {
+        Field<int> f;
+        if (const Value* v = r.get("format")) {
+            if (v->is_scalar() && v->text != "1")
+                diags.error("unsupported-format", v->at,
+                            msg("format {} is not supported; this wijk reads format 1",
+                                "formaat {} wordt niet ondersteund; deze wijk leest formaat 1", v->text),
+                            std::string(tr("upgrade wijk, or write format: 1", "werk wijk bij, of schrijf format: 1")));
+            else if (auto n = as_integer(*v, cx)) f = Field<int>(int(*n), v->at);
+        }
+        return f;
+    }();
+    c.organisation = r.text("organisation");
+    c.language = r.enumeration<Lang>("language");
+    c.exclude = r.texts("exclude");
+    if (const Value* h = r.mapping("reminders")) {
+        RecordReader rr(*h, config_spec().find("reminders")->record[0], cx);
+        if (const Value* hz = rr.get("horizon")) {
+            if (hz->is_mapping()) {
+                for (std::size_t i = 0; i + 1 < hz->items.size(); i += 2) {
+                    const Value& k = hz->items[i];
+                    const Value& v = hz->items[i + 1];
+                    auto d = as_duration(v, cx);
+                    if (k.text == "default") {
+                        if (d) c.horizon_default = Field<Duration>(*d, v.at);
+                    } else if (auto idx = index_of(k.text, reminder_kind_names)) {
+                        if (d) c.horizon_by_kind[*idx] = Field<Duration>(*d, v.at);
+                    } else {
+                        std::vector<std::string_view> names(reminder_kind_names.begin(), reminder_kind_names.end());
+                        names.push_back("default");
+                        auto s = suggest(k.text, names);
+                        diags.error("unknown-key", k.at,
+                                    msg("unknown reminder kind '{}' in horizon", "onbekende soort herinnering '{}' in horizon", k.text),
+                                    s ? did_you_mean(*s) : std::string());
+                    }
+                }
+            } else if (auto d = as_duration(*hz, cx)) {
+                c.horizon_default = Field<Duration>(*d, hz->at);
+            }
+        }
+    }
+    if (const Value* e = r.mapping("evaluations")) {
+        RecordReader er(*e, config_spec().find("evaluations")->record[0], cx);
+        c.evaluations_due = er.month_day("due");
+        c.evaluations_since = er.year("since");
+    }
+    if (r.get("staff")) c.staff_listed = true;
+    for (const Value* item : r.items("staff")) {
+        if (!expect_mapping(*item, tr("a staff member {id, name, email}", "een medewerker {id, name, email}"), cx)) continue;
+        RecordReader sr(*item, staff_spec(), cx);
+        StaffMember s;
+        s.at = item->at;
+        s.id = sr.id("id");
+        s.name = sr.text("name");
+        s.email = sr.text("email");
+        c.staff.push_back(std::move(s));
+    }
+    c.csv = r.enumeration<CsvDialect>("csv");
+    if (const Value* w = r.mapping("watch")) {
+        RecordReader wr(*w, config_spec().find("watch")->record[0], cx);
+        if (auto m = wr.integer("max_class")) c.watch_max_class = Field<int>(int(*m), m.at);
+        c.watch_max_score = wr.number("max_score");
+    }
+    if (const Value* p = r.mapping("privacy")) {
+        RecordReader pr(*p, config_spec().find("privacy")->record[0], cx);
+        c.contacts_in_reports = pr.boolean("contacts_in_reports");
+    }
+}
+
+}  // namespace wijk

@@ -1,0 +1,241 @@
+#include "load/loader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load/decode.h"
+#include "load/yaml_reader.h"
+#include "model/i18n.h"
+
+namespace fs = std::filesystem;
+
+namespace wijk {
+
+std::optional<std::string> find_data_root(const std::optional<std::string>& option, const char* env,
+                                          const std::string& cwd) {
+    std::error_code ec;
+    if (option) return fs::absolute(*option, ec).lexically_normal().string();
+    if (env && *env) return fs::absolute(env, ec).lexically_normal().string();
+    fs::path dir = fs::path(cwd);
+    for (int guard = 0; guard < 4096; ++guard) {
+        if (fs::is_regular_file(dir / "wijk.yaml", ec)) return dir.string();
+        if (fs::exists(dir / ".git", ec)) return std::nullopt;
+        if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+        dir = dir.parent_path();
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+bool match_segment(std::string_view p, std::string_view s) {
+    // iterative wildcard match with backtracking on the last '*'
+    std::size_t pi = 0, si = 0, star = std::string_view::npos, mark = 0;
+    while (si < s.size()) {
+        if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
+            ++pi, ++si;
+        } else if (pi < p.size() && p[pi] == '*') {
+            star = pi++;
+            mark = si;
+        } else if (star != std::string_view::npos) {
+            pi = star + 1;
+            si = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (pi < p.size() && p[pi] == '*') ++pi;
+    return pi == p.size();
+}
+
+std::vector<std::string_view> split(std::string_view s) {
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+        auto pos = s.find('/');
+        auto part = s.substr(0, pos);
+        if (!part.empty() && part != ".") out.push_back(part);
+        if (pos == std::string_view::npos) break;
+        s.remove_prefix(pos + 1);
+    }
+    return out;
+}
+
+// Does the pattern match the path or one of its parent folders?
+bool match_parts(const std::vector<std::string_view>& p, std::size_t pi,
+                 const std::vector<std::string_view>& s, std::size_t si) {
+    if (pi == p.size()) return true;  // matched a prefix: a folder of the path
+    if (p[pi] == "**") {
+        for (std::size_t k = si; k <= s.size(); ++k)
+            if (match_parts(p, pi + 1, s, k)) return true;
+        return false;
+    }
+    if (si == s.size()) return false;
+    return match_segment(p[pi], s[si]) && match_parts(p, pi + 1, s, si + 1);
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+    auto p = split(pattern);
+    auto s = split(path);
+    if (p.empty()) return false;
+    return match_parts(p, 0, s, 0);
+}
+
+namespace {
+
+enum class ReadStatus { ok, error };
+
+// Reads a regular file without blocking on FIFOs or devices.
+ReadStatus read_file(const fs::path& path, std::string& out, std::string& why, bool& too_large) {
+    too_large = false;
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        why = std::strerror(errno);
+        return ReadStatus::error;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        why = tr("not a regular file", "geen gewoon bestand");
+        ::close(fd);
+        return ReadStatus::error;
+    }
+    if (static_cast<std::size_t>(st.st_size) > max_file_bytes) {
+        too_large = true;
+        ::close(fd);
+        return ReadStatus::ok;
+    }
+    out.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < out.size()) {
+        ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            why = std::strerror(errno);
+            ::close(fd);
+            return ReadStatus::error;
+        }
+        if (n == 0) break;
+        got += std::size_t(n);
+    }
+    out.resize(got);
+    ::close(fd);
+    return ReadStatus::ok;
+}
+
+void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string& why) {
+    diags.io_error = true;
+    diags.error("read-error", Mark{file, 0, 0},
+                msg("cannot read the file: {}", "kan het bestand niet lezen: {}", why));
+}
+
+struct Found {
+    std::vector<std::string> files;       // relative paths
+    std::vector<std::string> problems;    // relative paths that could not be listed
+};
+
+Found list_data_files(const fs::path& root, const std::vector<Field<std::string>>& exclude,
+                      Diagnostics& diags) {
+    Found found;
+    std::error_code ec;
+    auto opts = fs::directory_options::skip_permission_denied;
+    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+    (void)opts;
+    if (ec) {
+        diags.io_error = true;
+        diags.error("read-error", Mark{0, 0, 0},
+                    msg("cannot read the folder {}: {}", "kan de map {} niet lezen: {}", root.string(), ec.message()));
+        return found;
+    }
+    auto excluded = [&](const std::string& rel) {
+        for (const auto& g : exclude)
+            if (g && glob_match(*g, rel)) return true;
+        return false;
+    };
+    while (it != end) {
+        const fs::directory_entry& e = *it;
+        std::string name = e.path().filename().string();
+        std::string rel = e.path().lexically_relative(root).generic_string();
+        std::error_code sec;
+        bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
+        if (!name.empty() && name[0] == '.') {
+            if (is_dir) it.disable_recursion_pending();
+        } else if (is_dir) {
+            if (excluded(rel)) it.disable_recursion_pending();
+        } else {
+            auto ext = e.path().extension().string();
+            if ((ext == ".yaml" || ext == ".yml") && rel != "wijk.yaml" && !excluded(rel))
+                found.files.push_back(rel);
+        }
+        it.increment(ec);
+        if (ec) {
+            diags.io_error = true;
+            diags.error("read-error", Mark{0, 0, 0},
+                        msg("cannot read a folder below {}: {}", "kan een map onder {} niet lezen: {}", root.string(), ec.message()));
+            ec.clear();
+            break;
+        }
+    }
+    std::sort(found.files.begin(), found.files.end());  // byte order
+    return found;
+}
+
+}  // namespace
+
+void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
+    if (auto root = read_yaml(bytes, file, diags)) decode_data_file(*root, file, repo, diags);
+}
+
+Loaded load_repository(const std::string& root_dir) {
+    Loaded out;
+    Repository& repo = out.repo;
+    Diagnostics& diags = out.diags;
+    fs::path root(root_dir);
+    repo.root = root_dir;
+    repo.files.push_back("wijk.yaml");
+
+    std::string bytes, why;
+    bool too_large = false;
+    std::error_code ec;
+    if (fs::exists(root / "wijk.yaml", ec)) {
+        if (read_file(root / "wijk.yaml", bytes, why, too_large) == ReadStatus::error) {
+            report_read_error(diags, 0, why);
+        } else if (too_large) {
+            diags.error("file-too-large", Mark{0, 0, 0},
+                        msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
+        } else if (auto v = read_yaml(bytes, 0, diags)) {
+            decode_config(*v, repo.config, diags);
+        } else {
+            repo.config.present = true;
+        }
+        // an empty wijk.yaml is fine: all keys are optional
+        std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
+    }
+
+    Found found = list_data_files(root, repo.config.exclude, diags);
+    for (auto& rel : found.files) {
+        auto file = static_cast<std::uint32_t>(repo.files.size());
+        repo.files.push_back(rel);
+        bytes.clear();
+        if (read_file(root / rel, bytes, why, too_large) == ReadStatus::error) {
+            report_read_error(diags, file, why);
+            continue;
+        }
+        if (too_large) {
+            diags.error("file-too-large", Mark{file, 0, 0},
+                        msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
+                        std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
+            continue;
+        }
+        load_data_text(bytes, file, repo, diags);
+    }
+    repo.index();
+    return out;
+}
+
+}  // namespace wijk

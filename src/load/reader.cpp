@@ -1,0 +1,406 @@
+#include "load/reader.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "model/i18n.h"
+#include "model/suggest.h"
+
+namespace wijk {
+
+std::string did_you_mean(const std::string& candidate) {
+    return msg("did you mean '{}'?", "bedoel je '{}'?", candidate);
+}
+
+namespace {
+
+std::string_view found_kind(const Value& v) {
+    switch (v.type) {
+        case Value::Type::null: return tr("nothing", "niets");
+        case Value::Type::scalar: return tr("a single value", "een enkele waarde");
+        case Value::Type::sequence: return tr("a list", "een lijst");
+        case Value::Type::mapping: return tr("a mapping", "een mapping");
+    }
+    return "?";
+}
+
+bool expect_scalar(const Value& v, std::string_view what, DecodeContext& cx) {
+    if (v.is_scalar()) return true;
+    cx.diags.error("wrong-type", v.at,
+                   msg("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
+    return false;
+}
+
+bool is_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string slug(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c >= 'A' && c <= 'Z') out += char(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += char(c);
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > 64) out.resize(64);
+    return out;
+}
+
+}  // namespace
+
+bool expect_mapping(const Value& v, std::string_view what, DecodeContext& cx) {
+    if (v.is_mapping()) return true;
+    cx.diags.error("wrong-type", v.at,
+                   msg("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
+    return false;
+}
+
+std::optional<std::string> as_text(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("text", "tekst"), cx)) return std::nullopt;
+    return v.text;
+}
+
+std::optional<std::string> as_id(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("an id", "een id"), cx)) return std::nullopt;
+    const auto& t = v.text;
+    bool ok = !t.empty() && t.size() <= 64;
+    for (std::size_t i = 0; ok && i < t.size(); ++i) {
+        char c = t[i];
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        ok = alnum || (i > 0 && c == '-');
+    }
+    if (ok) return t;
+    std::string fixed = slug(t);
+    cx.diags.error("invalid-id", v.at,
+                   msg("'{}' is not a valid id: use lowercase letters, digits and '-', at most "
+                       "64, starting with a letter or digit",
+                       "'{}' is geen geldige id: gebruik kleine letters, cijfers en '-', hoogstens "
+                       "64, beginnend met een letter of cijfer",
+                       t),
+                   fixed.empty() || fixed == t ? std::string() : did_you_mean(fixed));
+    return std::nullopt;
+}
+
+std::optional<Date> as_date(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"), cx))
+        return std::nullopt;
+    if (auto d = parse_date(v.text)) return d;
+    std::string hint;
+    if (auto nl = parse_dutch_date(v.text))
+        hint = msg("write {}", "schrijf {}", to_string(*nl));
+    else
+        hint = std::string(tr("write the date as YYYY-MM-DD, e.g. 2026-03-01",
+                              "schrijf de datum als JJJJ-MM-DD, bijv. 2026-03-01"));
+    bool shaped = v.text.size() == 10 && v.text[4] == '-' && v.text[7] == '-';
+    cx.diags.error("invalid-date", v.at,
+                   shaped ? msg("'{}' is not a real calendar date", "'{}' is geen bestaande datum",
+                                v.text)
+                          : msg("'{}' is not a date in the form YYYY-MM-DD",
+                                "'{}' is geen datum in de vorm JJJJ-MM-DD", v.text),
+                   hint);
+    return std::nullopt;
+}
+
+std::optional<long long> as_integer(const Value& v, DecodeContext& cx, double min, double max) {
+    if (!expect_scalar(v, tr("a whole number", "een geheel getal"), cx)) return std::nullopt;
+    std::string_view t = v.text;
+    std::string_view digits = t;
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    if (!is_digits(digits) || digits.size() > 15) {
+        cx.diags.error("invalid-integer", v.at,
+                       msg("'{}' is not a whole number", "'{}' is geen geheel getal", t));
+        return std::nullopt;
+    }
+    if (digits.size() > 1 && digits[0] == '0') {
+        std::string stripped(digits.substr(digits.find_first_not_of('0') == std::string_view::npos
+                                               ? digits.size() - 1
+                                               : digits.find_first_not_of('0')));
+        cx.diags.error("invalid-integer", v.at,
+                       msg("'{}' has a leading zero (some YAML readers take it as octal)",
+                           "'{}' begint met een nul (sommige YAML-lezers lezen dat octaal)", t),
+                       msg("write {}", "schrijf {}", (t[0] == '-' ? "-" : "") + stripped));
+        return std::nullopt;
+    }
+    long long n = std::stoll(std::string(t[0] == '+' ? t.substr(1) : t));
+    if (double(n) < min || double(n) > max) {
+        cx.diags.error("out-of-range", v.at,
+                       max < 1e299 ? msg("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", n, min, max)
+                                   : msg("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", n, min));
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<int> as_year(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("a year", "een jaartal"), cx)) return std::nullopt;
+    if (!is_digits(v.text) || v.text.size() != 4 || v.text[0] == '0' ||
+        std::stoi(v.text) < 1900 || std::stoi(v.text) > 2200) {
+        cx.diags.error("invalid-year", v.at,
+                       msg("'{}' is not a year from 1900 to 2200",
+                           "'{}' is geen jaartal van 1900 tot en met 2200", v.text));
+        return std::nullopt;
+    }
+    return std::stoi(v.text);
+}
+
+bool looks_like_number(std::string_view t) {
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+    std::size_t d0 = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    std::size_t int_digits = i - d0;
+    if (int_digits == 0) return false;
+    if (int_digits > 1 && t[d0] == '0') return false;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        std::size_t f0 = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        if (i == f0) return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+        std::size_t e0 = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        if (i == e0) return false;
+    }
+    return i == t.size();
+}
+
+std::optional<double> as_number(const Value& v, DecodeContext& cx, double min, double max) {
+    if (!expect_scalar(v, tr("a number", "een getal"), cx)) return std::nullopt;
+    const std::string& t = v.text;
+    if (!looks_like_number(t)) {
+        std::string hint;
+        auto comma = t.find(',');
+        if (comma != std::string::npos && t.find(',', comma + 1) == std::string::npos) {
+            std::string dotted = t;
+            dotted[comma] = '.';
+            if (looks_like_number(dotted)) hint = msg("write {}", "schrijf {}", dotted);
+        }
+        cx.diags.error("invalid-number", v.at, msg("'{}' is not a number", "'{}' is geen getal", t),
+                       hint);
+        return std::nullopt;
+    }
+    errno = 0;
+    double d = std::strtod(t.c_str(), nullptr);
+    if (!std::isfinite(d) || errno == ERANGE) {
+        cx.diags.error("invalid-number", v.at,
+                       msg("'{}' is too large a number", "'{}' is een te groot getal", t));
+        return std::nullopt;
+    }
+    if (d == 0) d = 0;  // -0 is 0
+    if (d < min || d > max) {
+        cx.diags.error("out-of-range", v.at,
+                       max < 1e299 ? msg("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", t, min, max)
+                                   : msg("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", t, min));
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::optional<bool> as_boolean(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("true or false", "true of false"), cx)) return std::nullopt;
+    if (v.text == "true") return true;
+    if (v.text == "false") return false;
+    cx.diags.error("invalid-boolean", v.at,
+                   msg("'{}' is not true or false", "'{}' is niet true of false", v.text),
+                   std::string(tr("write true or false", "schrijf true of false")));
+    return std::nullopt;
+}
+
+std::optional<Duration> as_duration(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("a duration", "een duur"), cx)) return std::nullopt;
+    if (auto d = parse_duration(v.text)) return d;
+    cx.diags.error("invalid-duration", v.at,
+                   msg("'{}' is not a duration", "'{}' is geen duur", v.text),
+                   std::string(tr("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",
+                                  "schrijf bijv. '3 maanden', '1 jaar', '6 weken', '30 dagen' of '3m'")));
+    return std::nullopt;
+}
+
+std::optional<Money> as_money(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("an amount in euros", "een bedrag in euro"), cx)) return std::nullopt;
+    auto r = parse_money(v.text);
+    if (r.value) return r.value;
+    std::string message, hint;
+    switch (r.problem) {
+        case MoneyProblem::negative:
+            message = msg("'{}': an amount cannot be negative", "'{}': een bedrag kan niet negatief zijn", v.text);
+            break;
+        case MoneyProblem::too_many_decimals:
+            message = msg("'{}' has more than 2 decimals", "'{}' heeft meer dan 2 decimalen", v.text);
+            break;
+        case MoneyProblem::thousands_separator:
+            message = msg("'{}': a thousands separator is not allowed",
+                          "'{}': een scheidingsteken voor duizendtallen is niet toegestaan", v.text);
+            hint = msg("write {}", "schrijf {}", r.hint);
+            break;
+        case MoneyProblem::decimal_comma:
+            message = msg("'{}': write decimals with a point", "'{}': schrijf decimalen met een punt", v.text);
+            hint = msg("write {}", "schrijf {}", r.hint);
+            break;
+        default:
+            message = msg("'{}' is not an amount in euros", "'{}' is geen bedrag in euro", v.text);
+            hint = std::string(tr("write a plain number like 1250 or 1250.50",
+                                  "schrijf een kaal getal zoals 1250 of 1250.50"));
+    }
+    cx.diags.error("invalid-money", v.at, message, hint);
+    return std::nullopt;
+}
+
+std::optional<double> as_percent(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("a percentage", "een percentage"), cx)) return std::nullopt;
+    std::string t = v.text;
+    if (!t.empty() && t.back() == '%') t.pop_back();
+    if (looks_like_number(t)) {
+        double d = std::strtod(t.c_str(), nullptr);
+        if (v.text.back() != '%' && d >= 0 && d <= 100) return d;
+    }
+    cx.diags.error("invalid-percent", v.at,
+                   msg("'{}' is not a percentage from 0 to 100",
+                       "'{}' is geen percentage van 0 tot en met 100", v.text),
+                   v.text.back() == '%' ? msg("write {}", "schrijf {}", t) : std::string());
+    return std::nullopt;
+}
+
+std::optional<MonthDay> as_month_day(const Value& v, DecodeContext& cx) {
+    if (!expect_scalar(v, tr("a month-day (MM-DD)", "een maand-dag (MM-DD)"), cx)) return std::nullopt;
+    if (auto md = parse_month_day(v.text)) return md;
+    cx.diags.error("invalid-month-day", v.at,
+                   msg("'{}' is not a day of the year in the form MM-DD",
+                       "'{}' is geen dag van het jaar in de vorm MM-DD", v.text),
+                   std::string(tr("write e.g. \"10-01\" for 1 October",
+                                  "schrijf bijv. \"10-01\" voor 1 oktober")));
+    return std::nullopt;
+}
+
+std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_view> names,
+                                   DecodeContext& cx) {
+    std::string list;
+    for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+    if (!expect_scalar(v, msg("one of: {}", "een van: {}", list), cx)) return std::nullopt;
+    if (auto i = index_of(v.text, names)) return i;
+    auto s = suggest(v.text, names);
+    cx.diags.error("invalid-enum", v.at,
+                   msg("'{}' is not one of: {}", "'{}' is niet een van: {}", v.text, list),
+                   s ? did_you_mean(*s) : std::string());
+    return std::nullopt;
+}
+
+RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeContext& cx)
+    : map_(map), spec_(spec), cx_(cx) {
+    auto names = spec.names();
+    for (std::size_t i = 0; i + 1 < map.items.size(); i += 2) {
+        const Value& k = map.items[i];
+        const Value& v = map.items[i + 1];
+        if (!k.is_scalar()) {
+            cx.diags.error("wrong-type", k.at,
+                           std::string(tr("a key must be a single word", "een sleutel moet één woord zijn")));
+            continue;
+        }
+        if (k.text.rfind("x_", 0) == 0) {
+            extras_.emplace_back(k.text, v);
+            continue;
+        }
+        const KeySpec* ks = spec.find(k.text);
+        if (!ks) {
+            auto s = suggest(k.text, names);
+            cx.diags.error("unknown-key", k.at,
+                           msg("unknown key '{}' in {}", "onbekende sleutel '{}' in {}", k.text, spec.name),
+                           s ? did_you_mean(*s)
+                             : std::string(tr("keys of your own start with x_", "eigen sleutels beginnen met x_")));
+            continue;
+        }
+        known_.emplace_back(ks->name, &v);
+        key_marks_.emplace_back(ks->name, k.at);
+    }
+    for (const auto& ks : spec.keys) {
+        if (!ks.required) continue;
+        const Value* v = get(ks.name);
+        bool empty_list = v && (ks.kind == KeyKind::ref_list || ks.kind == KeyKind::text_list) &&
+                          v->is_sequence() && v->items.empty();
+        if (!v || empty_list)
+            cx.diags.error("missing-key", v ? v->at : key_mark(ks.name),
+                           empty_list ? msg("'{}' needs at least one item", "'{}' heeft minstens één item nodig", ks.name)
+                                      : msg("required key '{}' is missing in {}",
+                                            "verplichte sleutel '{}' ontbreekt in {}", ks.name, spec.name));
+    }
+}
+
+const Value* RecordReader::get(std::string_view key) const {
+    for (const auto& [k, v] : known_)
+        if (k == key) return v->is_null() ? nullptr : v;
+    return nullptr;
+}
+
+Mark RecordReader::key_mark(std::string_view key) const {
+    for (const auto& [k, m] : key_marks_)
+        if (k == key) return m;
+    return map_.at;
+}
+
+#define WIJK_GETTER(Type, fn, conv)                    \
+    Field<Type> RecordReader::fn(std::string_view key) { \
+        Field<Type> f;                                  \
+        if (const Value* v = get(key))                  \
+            if (auto x = conv) f = Field<Type>(*x, v->at); \
+        return f;                                       \
+    }
+
+WIJK_GETTER(std::string, text, as_text(*v, cx_))
+WIJK_GETTER(std::string, id, as_id(*v, cx_))
+WIJK_GETTER(Date, date, as_date(*v, cx_))
+WIJK_GETTER(int, year, as_year(*v, cx_))
+WIJK_GETTER(long long, integer, as_integer(*v, cx_, spec_.find(key)->min, spec_.find(key)->max))
+WIJK_GETTER(double, number, as_number(*v, cx_, spec_.find(key)->min, spec_.find(key)->max))
+WIJK_GETTER(bool, boolean, as_boolean(*v, cx_))
+WIJK_GETTER(Duration, duration, as_duration(*v, cx_))
+WIJK_GETTER(Money, money, as_money(*v, cx_))
+WIJK_GETTER(double, percent, as_percent(*v, cx_))
+WIJK_GETTER(MonthDay, month_day, as_month_day(*v, cx_))
+#undef WIJK_GETTER
+
+std::vector<const Value*> RecordReader::items(std::string_view key) {
+    std::vector<const Value*> out;
+    const Value* v = get(key);
+    if (!v) return out;
+    if (!v->is_sequence()) {
+        cx_.diags.error("wrong-type", v->at,
+                        msg("'{}' must be a list", "'{}' moet een lijst zijn", key),
+                        v->is_scalar() ? msg("write [{}]", "schrijf [{}]", v->text) : std::string());
+        return out;
+    }
+    for (const auto& item : v->items) {
+        if (item.is_null()) {
+            cx_.diags.error("wrong-type", item.at,
+                            msg("empty item in '{}'", "leeg item in '{}'", key));
+            continue;
+        }
+        out.push_back(&item);
+    }
+    return out;
+}
+
+std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool ids) {
+    std::vector<Field<std::string>> out;
+    for (const Value* item : items(key)) {
+        auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
+        if (t) out.emplace_back(std::move(*t), item->at);
+    }
+    return out;
+}
+
+const Value* RecordReader::mapping(std::string_view key) {
+    const Value* v = get(key);
+    if (!v) return nullptr;
+    if (!expect_mapping(*v, msg("'{}' as a mapping", "'{}' als mapping", key), cx_)) return nullptr;
+    return v;
+}
+
+}  // namespace wijk

@@ -1,0 +1,408 @@
+#include "load/yaml_reader.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "model/i18n.h"
+
+namespace wijk {
+
+std::uint32_t char_column(std::string_view line, std::size_t byte_offset) {
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < byte_offset && i < line.size(); ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+    return col;
+}
+
+namespace {
+
+// Line starts of the normalised text, to turn byte positions into character columns.
+struct Lines {
+    std::string_view text;
+    std::vector<std::size_t> starts{0};
+    explicit Lines(std::string_view t) : text(t) {
+        for (std::size_t i = 0; i < t.size(); ++i)
+            if (t[i] == '\n') starts.push_back(i + 1);
+    }
+    std::string_view line(std::size_t index0) const {
+        if (index0 >= starts.size()) return {};
+        auto b = starts[index0];
+        auto e = index0 + 1 < starts.size() ? starts[index0 + 1] - 1 : text.size();
+        return text.substr(b, e - b);
+    }
+    Mark mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const {
+        return Mark{file, static_cast<std::uint32_t>(line0 + 1),
+                    char_column(line(line0), byte_col0)};
+    }
+    Mark at_pos(std::uint32_t file, std::size_t pos) const {
+        auto it = std::upper_bound(starts.begin(), starts.end(), pos);
+        std::size_t line0 = static_cast<std::size_t>(it - starts.begin()) - 1;
+        return mark(file, line0, pos - starts[line0]);
+    }
+};
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, 0 when invalid.
+std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t n;
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    // overlong forms, surrogates, beyond U+10FFFF
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0;
+    return n;
+}
+
+// Invalid UTF-8, control and bidi characters: located errors. True when the bytes are usable.
+bool check_characters(std::string_view text, std::uint32_t file, Diagnostics& diags) {
+    Lines lines(text);
+    int reported = 0;
+    for (std::size_t i = 0; i < text.size() && reported < 10;) {
+        char32_t cp = 0;
+        std::size_t n = utf8_length(text, i, cp);
+        if (n == 0) {
+            diags.error("invalid-utf8", lines.at_pos(file, i),
+                        msg("the file is not valid UTF-8 (byte 0x{:02X})",
+                            "het bestand is geen geldige UTF-8 (byte 0x{:02X})",
+                            static_cast<unsigned char>(text[i])),
+                        std::string(tr("save the file as UTF-8 in your editor",
+                                       "sla het bestand op als UTF-8 in je editor")));
+            return false;  // the rest cannot be trusted
+        }
+        bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+                       (cp >= 0x80 && cp <= 0x9F);
+        bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (control) {
+            diags.error("control-character", lines.at_pos(file, i),
+                        msg("control character U+{:04X} is not allowed",
+                            "stuurteken U+{:04X} is niet toegestaan", static_cast<unsigned>(cp)),
+                        std::string(tr("remove it; only tab and newline are allowed",
+                                       "verwijder het; alleen tab en regeleinde mogen")));
+            ++reported;
+        } else if (bidi) {
+            diags.error("bidi-control", lines.at_pos(file, i),
+                        msg("bidirectional control character U+{:04X} can make text read "
+                            "differently from what it is",
+                            "richtingsteken U+{:04X} kan tekst anders laten lezen dan hij is",
+                            static_cast<unsigned>(cp)),
+                        std::string(tr("remove it", "verwijder het")));
+            ++reported;
+        }
+        i += n;
+    }
+    return reported == 0;
+}
+
+bool blank_or_comment(std::string_view line) {
+    for (char c : line) {
+        if (c == '#') return true;
+        if (c != ' ' && c != '\t') return false;
+    }
+    return true;
+}
+
+bool is_marker(std::string_view line, std::string_view marker) {
+    return line.substr(0, 3) == marker &&
+           (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+}
+
+// Directives and document markers, found line by line so that yaml-cpp sees one document
+// only. Returns the length of the first document's text.
+std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostics& diags) {
+    Lines lines(text);
+    bool content = false, started = false, ended = false;
+    for (std::size_t k = 0; k < lines.starts.size(); ++k) {
+        auto line = lines.line(k);
+        if (!line.empty() && line[0] == '%') {
+            diags.error("yaml-tag", Mark{file, std::uint32_t(k + 1), 1},
+                        std::string(tr("YAML directives are not allowed in data files",
+                                       "YAML-directieven zijn niet toegestaan in gegevensbestanden")),
+                        std::string(tr("remove the line", "verwijder de regel")));
+            continue;
+        }
+        bool doc_start = is_marker(line, "---");
+        bool doc_end = is_marker(line, "...");
+        if ((doc_start && (content || started)) || (ended && !doc_end && !blank_or_comment(line))) {
+            diags.error("multiple-documents", Mark{file, std::uint32_t(k + 1), 1},
+                        std::string(tr("a data file holds one YAML document; this starts a second",
+                                       "een gegevensbestand bevat één YAML-document; hier begint een tweede")),
+                        std::string(tr("split it into two files, or remove the '---' line",
+                                       "splits het in twee bestanden, of verwijder de regel '---'")));
+            return ended ? lines.starts[k] : lines.starts[k];
+        }
+        if (doc_start) {
+            started = true;
+            // "--- value" has content on the marker line
+            if (!blank_or_comment(line.substr(3))) content = true;
+        } else if (doc_end) {
+            ended = true;
+        } else if (!blank_or_comment(line)) {
+            content = true;
+        }
+    }
+    return text.size();
+}
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+    TreeBuilder(const Lines& lines, std::uint32_t file, Diagnostics& diags)
+        : lines_(lines), file_(file), diags_(diags) {}
+
+    std::optional<Value> result;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+        Value v;
+        v.at = mark(m);
+        check_anchor(anchor, v.at);
+        add(std::move(v));
+    }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+        Value v;
+        v.at = mark(m);
+        diags_.error("yaml-anchor", v.at,
+                     std::string(tr("aliases (*name) are not allowed in data files",
+                                    "aliassen (*naam) zijn niet toegestaan in gegevensbestanden")),
+                     std::string(tr("write the value out in full", "schrijf de waarde voluit")));
+        add(std::move(v));
+    }
+    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        Value v;
+        v.type = Value::Type::scalar;
+        v.at = mark(m);
+        v.plain = tag == "?";
+        v.text = value;
+        check_anchor(anchor, v.at);
+        check_tag(tag, v.at);
+        if (v.plain && value == "<<" && in_key_position()) {
+            diags_.error("yaml-anchor", v.at,
+                         std::string(tr("merge keys (<<) are not allowed in data files",
+                                        "samenvoegsleutels (<<) zijn niet toegestaan in gegevensbestanden")),
+                         std::string(tr("write the keys out in full", "schrijf de sleutels voluit")));
+        }
+        add(std::move(v));
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(Value::Type::sequence, m, tag, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(Value::Type::mapping, m, tag, anchor);
+    }
+    void OnMapEnd() override {
+        if (too_deep_ == 0 && !stack_.empty()) drop_duplicate_keys(stack_.back());
+        close();
+    }
+
+private:
+    const Lines& lines_;
+    std::uint32_t file_;
+    Diagnostics& diags_;
+    std::vector<Value> stack_;
+    int too_deep_ = 0;  // levels opened beyond max_nesting (not built)
+    bool deep_reported_ = false;
+
+    Mark mark(const YAML::Mark& m) const {
+        if (m.line < 0 || m.column < 0) return Mark{file_, 0, 0};
+        return lines_.mark(file_, std::size_t(m.line), std::size_t(m.column));
+    }
+
+    bool in_key_position() const {
+        return !stack_.empty() && stack_.back().type == Value::Type::mapping &&
+               stack_.back().items.size() % 2 == 0;
+    }
+
+    void check_anchor(YAML::anchor_t anchor, Mark at) {
+        if (anchor == YAML::NullAnchor) return;
+        diags_.error("yaml-anchor", at,
+                     std::string(tr("anchors (&name) are not allowed in data files",
+                                    "ankers (&naam) zijn niet toegestaan in gegevensbestanden")),
+                     std::string(tr("remove the anchor and write values out in full",
+                                    "verwijder het anker en schrijf waarden voluit")));
+    }
+
+    void check_tag(const std::string& tag, Mark at) {
+        if (tag.empty() || tag == "?" || tag == "!") return;
+        diags_.error("yaml-tag", at,
+                     msg("tags ({}) are not allowed: a value's type comes from its key",
+                         "tags ({}) zijn niet toegestaan: het type van een waarde volgt uit de sleutel",
+                         tag),
+                     std::string(tr("remove the tag; quote the value to make it text",
+                                    "verwijder de tag; zet de waarde tussen aanhalingstekens voor tekst")));
+    }
+
+    void open(Value::Type type, const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor) {
+        if (too_deep_ > 0 || int(stack_.size()) >= max_nesting) {
+            if (!deep_reported_) {
+                diags_.error("nesting-too-deep", mark(m),
+                             msg("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                                 max_nesting));
+                deep_reported_ = true;
+            }
+            ++too_deep_;
+            return;
+        }
+        Value v;
+        v.type = type;
+        v.at = mark(m);
+        check_anchor(anchor, v.at);
+        check_tag(tag, v.at);
+        stack_.push_back(std::move(v));
+    }
+
+    void close() {
+        if (too_deep_ > 0) {
+            --too_deep_;
+            return;
+        }
+        if (stack_.empty()) return;
+        Value v = std::move(stack_.back());
+        stack_.pop_back();
+        add(std::move(v));
+    }
+
+    void add(Value v) {
+        if (too_deep_ > 0) return;
+        if (stack_.empty()) {
+            result = std::move(v);
+            return;
+        }
+        stack_.back().items.push_back(std::move(v));
+    }
+
+    // A duplicated key is an error at its later occurrence; the first one counts.
+    void drop_duplicate_keys(Value& map) {
+        auto& it = map.items;
+        std::size_t n = it.size() / 2;
+        if (n < 2) return;
+        std::vector<bool> drop(n, false);
+        bool any = false;
+        auto report = [&](std::size_t later, std::size_t first) {
+            diags_.error("duplicate-key", it[2 * later].at,
+                         msg("duplicate key '{}' (first at line {})",
+                             "sleutel '{}' komt twee keer voor (eerst op regel {})",
+                             it[2 * later].text, it[2 * first].at.line),
+                         std::string(tr("remove one of them; YAML keeps only one",
+                                        "verwijder er een; YAML houdt er maar één")));
+            drop[later] = any = true;
+        };
+        if (n <= 32) {
+            for (std::size_t j = 1; j < n; ++j)
+                for (std::size_t i = 0; i < j; ++i)
+                    if (!drop[i] && it[2 * i].is_scalar() && it[2 * j].is_scalar() &&
+                        it[2 * i].text == it[2 * j].text) {
+                        report(j, i);
+                        break;
+                    }
+        } else {
+            std::unordered_map<std::string_view, std::size_t> seen;
+            for (std::size_t j = 0; j < n; ++j) {
+                if (!it[2 * j].is_scalar()) continue;
+                auto [pos, fresh] = seen.emplace(it[2 * j].text, j);
+                if (!fresh) report(j, pos->second);
+            }
+        }
+        if (!any) return;
+        std::vector<Value> kept;
+        kept.reserve(it.size());
+        for (std::size_t j = 0; j < n; ++j)
+            if (!drop[j]) {
+                kept.push_back(std::move(it[2 * j]));
+                kept.push_back(std::move(it[2 * j + 1]));
+            }
+        it = std::move(kept);
+    }
+};
+
+}  // namespace
+
+std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    // CRLF and lone CR become LF, so yaml-cpp's lines are the editor's lines.
+    std::string text;
+    text.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\r') {
+            text += '\n';
+            if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+        } else {
+            text += bytes[i];
+        }
+    }
+    if (!check_characters(text, file, diags)) return std::nullopt;
+    text.resize(first_document(text, file, diags));
+
+    Lines lines(text);
+    bool blank = true;
+    for (std::size_t k = 0; k < lines.starts.size() && blank; ++k) {
+        auto l = lines.line(k);
+        if (!blank_or_comment(l) && !is_marker(l, "---") && !is_marker(l, "...")) blank = false;
+    }
+    if (blank) {
+        diags.warning("empty-file", Mark{file, 0, 0},
+                      std::string(tr("the file is empty", "het bestand is leeg")));
+        return std::nullopt;
+    }
+
+    TreeBuilder builder(lines, file, diags);
+    try {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        parser.HandleNextDocument(builder);
+    } catch (const YAML::DeepRecursion& e) {
+        diags.error("nesting-too-deep", Mark{file, std::uint32_t(e.mark.line + 1), 1},
+                    msg("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                        max_nesting));
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        Mark at{file, 0, 0};
+        if (e.mark.line >= 0 && e.mark.column >= 0)
+            at = lines.mark(file, std::size_t(e.mark.line), std::size_t(e.mark.column));
+        diags.error("yaml-syntax", at,
+                    msg("YAML syntax error: {}", "YAML-syntaxfout: {}", e.msg),
+                    std::string(tr("check the indentation and quotes around this place",
+                                   "controleer het inspringen en de aanhalingstekens hier")));
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        diags.error("yaml-syntax", Mark{file, 0, 0},
+                    msg("YAML syntax error: {}", "YAML-syntaxfout: {}", e.what()));
+        return std::nullopt;
+    }
+    return std::move(builder.result);
+}
+
+}  // namespace wijk

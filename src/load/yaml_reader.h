@@ -1,0 +1,25 @@
+// YAML text -> Value tree with marks, through yaml-cpp's event API, guarded against what
+// yaml-cpp gets wrong or lets through: duplicate keys, anchors and aliases (never expanded),
+// tags and directives, several documents (found without LoadAll, which can hang), deep
+// nesting, invalid UTF-8, control and bidi characters, lone CR line ends.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "model/diagnostic.h"
+#include "model/value.h"
+
+namespace wijk {
+
+inline constexpr std::size_t max_file_bytes = 16u * 1024u * 1024u;
+inline constexpr int max_nesting = 64;
+
+// Parses one data file's bytes. Problems go to `diags` with marks in file `file`.
+// Returns nullopt when nothing usable was read (syntax error, empty file, bad bytes).
+std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags);
+
+// The 1-based column in characters of a byte offset within a line.
+std::uint32_t char_column(std::string_view line, std::size_t byte_offset);
+
+}  // namespace wijk

@@ -1,0 +1,51 @@
+// wijk: the command line. Global options, the table of commands, exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+
+int main(int argc, char** argv) {
+    using namespace wijk;
+    int status = exit_code::ok;
+    try {
+        Context cx;
+        CLI::App app{"wijk: neighbourhood partnerships, agreements and liveability, kept in YAML", "wijk"};
+        app.set_version_flag("--version", std::string("wijk ") + WIJK_VERSION);
+        app.require_subcommand(1);
+        app.fallthrough();
+        app.option_defaults()->always_capture_default(false);
+        auto& g = cx.global;
+        app.add_option("-C,--data", g.data, "Data root (the folder holding wijk.yaml)")->type_name("DIR");
+        app.add_option("--as-of", g.as_of, "The date that counts as today (default: the local date)")
+            ->type_name("YYYY-MM-DD");
+        app.add_option("--lang", g.lang, "Language of human-readable output (default from wijk.yaml, else en)")
+            ->type_name("en|nl");
+        app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
+        app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
+
+        add_validate(app, cx, status);
+
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ParseError& e) {
+            app.exit(e);
+            return exit_code::usage;
+        }
+        return status;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "wijk: internal error: %s\n", e.what());
+        return exit_code::internal;
+    } catch (...) {
+        std::fprintf(stderr, "wijk: internal error\n");
+        return exit_code::internal;
+    }
+}

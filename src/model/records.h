@@ -1,0 +1,227 @@
+// The records of a data repository (data-format.md section 3) and wijk.yaml (section 4).
+// Plain structs: no I/O, no YAML.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "model/calendar.h"
+#include "model/mark.h"
+#include "model/money.h"
+#include "model/value.h"
+
+namespace wijk {
+
+// Users' own keys (x_...): carried into JSON and CSV as written.
+using Extras = std::vector<std::pair<std::string, Value>>;
+
+enum class ApproachLevel { regular, focus, intervention };
+enum class Dimension { housing, physical, amenities, cohesion, safety };
+inline constexpr int dimension_count = 5;
+enum class PartnerKind {
+    residents, tenants, welfare, municipality, police, volunteers, education, health, culture,
+    sports, faith, business, other
+};
+enum class Renewal { none, tacit, indefinite };
+enum class TerminatedBy { association, partner, mutual };
+enum class ProvisionKind { space, rent_discount, funding, support, advice, other };
+enum class Lease { art290, art230a, loan };
+enum class Per { year, term };
+enum class Decision { continue_, adjust, stop };
+
+struct Approach {
+    Mark at;
+    Field<int> year;
+    Field<ApproachLevel> level;
+};
+
+struct Neighbourhood {
+    Mark at;
+    Field<std::string> id, name, municipality, district;
+    std::vector<Field<std::string>> codes;
+    Field<int> code_year;
+    Field<long long> homes;
+    std::vector<Approach> approach;
+    Field<std::string> notes;
+    Extras extras;
+};
+
+struct Liveability {
+    Mark at;
+    Field<std::string> neighbourhood;
+    Field<int> year;
+    Field<int> klass;  // 1..9
+    Field<double> score, deviation;
+    std::array<Field<double>, dimension_count> dimensions;
+    Field<std::string> source;  // absent: "leefbaarometer"
+    Field<std::string> code;
+    Extras extras;
+    std::string source_or_default() const { return source.value_or("leefbaarometer"); }
+};
+
+struct Contact {
+    Mark at;
+    Field<std::string> name, role, email, phone;
+    Extras extras;
+};
+
+struct Partner {
+    Mark at;
+    Field<std::string> id, name;
+    Field<PartnerKind> kind;
+    std::vector<Field<std::string>> neighbourhoods;
+    Field<Date> since;
+    Field<std::string> kvk;
+    std::vector<Contact> contacts;
+    Field<std::string> notes;
+    Extras extras;
+};
+
+struct Termination {
+    Mark at;
+    Field<Date> end;
+    Field<TerminatedBy> by;  // absent: association
+    Field<Date> notice_given;
+    Field<std::string> reason;
+    Extras extras;
+};
+
+struct Provision {
+    Mark at;
+    Field<ProvisionKind> kind;
+    Field<std::string> description;
+    Field<Money> value_per_year;
+    // space
+    Field<std::string> address;
+    Field<double> area_m2;
+    Field<Lease> lease;
+    Field<std::string> lease_ref;
+    Field<Money> rent_per_year;
+    // rent_discount
+    Field<double> percent;
+    Field<Money> amount_per_year;  // rent_discount, funding
+    Field<std::string> justification;
+    // support, advice, other
+    Field<double> hours_per_year;
+    Extras extras;
+};
+
+struct Commitment {
+    Mark at;
+    Field<std::string> id, description;
+    Field<double> target;
+    Field<std::string> unit;
+    Field<Per> per;  // absent: year
+    Extras extras;
+};
+
+struct Agreement {
+    Mark at;
+    Field<std::string> id, partner, title;
+    std::vector<Field<std::string>> neighbourhoods;
+    Field<Date> start, end, signed_on;
+    Field<Duration> notice;
+    Field<Renewal> renewal;
+    Field<Duration> renewal_term;
+    Field<std::string> owner, strategy, document;
+    Field<MonthDay> evaluation_due;
+    std::optional<Termination> terminated;
+    std::vector<Provision> we_provide;
+    std::vector<Commitment> partner_provides;
+    Field<std::string> notes;
+    Extras extras;
+};
+
+// achieved: a number or a boolean
+using Achieved = std::variant<double, bool>;
+
+struct Result {
+    Mark at;
+    Field<std::string> commitment;
+    Field<Achieved> achieved;
+    Field<std::string> note;
+    Extras extras;
+};
+
+struct Evaluation {
+    Mark at;
+    Field<std::string> agreement;
+    Field<int> year;
+    Field<Date> date;
+    Field<Decision> decision;
+    std::vector<Field<std::string>> participants;
+    std::vector<Result> results;
+    Field<bool> provisions_delivered;
+    Field<std::string> notes;
+    Extras extras;
+};
+
+struct Strategy {
+    Mark at;
+    Field<std::string> id, title;
+    std::vector<Field<std::string>> neighbourhoods;
+    Field<Date> start, end;
+    std::vector<Field<Dimension>> focus;
+    std::vector<Field<std::string>> partners;
+    std::vector<Field<std::string>> goals;
+    Field<std::string> notes;
+    Extras extras;
+};
+
+enum class Lang { en, nl };
+enum class CsvDialect { rfc4180, excel_nl };
+enum class ReminderKind { notice, renewal, expiry, evaluation, strategy_end };
+inline constexpr int reminder_kind_count = 5;
+
+struct StaffMember {
+    Mark at;
+    Field<std::string> id, name, email;
+};
+
+struct Config {
+    bool present = false;  // wijk.yaml was read
+    Field<int> format;
+    Field<std::string> organisation;
+    Field<Lang> language;
+    std::vector<Field<std::string>> exclude;
+    Field<Duration> horizon_default;
+    std::array<Field<Duration>, reminder_kind_count> horizon_by_kind;
+    Field<MonthDay> evaluations_due;
+    Field<int> evaluations_since;
+    std::vector<StaffMember> staff;
+    bool staff_listed = false;
+    Field<CsvDialect> csv;
+    Field<int> watch_max_class;
+    Field<double> watch_max_score;
+    Field<bool> contacts_in_reports;
+};
+
+// All the records of one data repository, in reading order.
+struct Repository {
+    std::string root;                // absolute path of the data root
+    std::vector<std::string> files;  // relative, '/'-separated; index 0 is wijk.yaml
+    Config config;
+    std::vector<Neighbourhood> neighbourhoods;
+    std::vector<Liveability> liveability;
+    std::vector<Partner> partners;
+    std::vector<Agreement> agreements;
+    std::vector<Evaluation> evaluations;
+    std::vector<Strategy> strategies;
+
+    // Lookup by id (first record with that id), built by index().
+    std::unordered_map<std::string, std::size_t> neighbourhood_index, partner_index,
+        agreement_index, strategy_index;
+    void index();
+    const Neighbourhood* neighbourhood(const std::string& id) const;
+    const Partner* partner(const std::string& id) const;
+    const Agreement* agreement(const std::string& id) const;
+    const Strategy* strategy(const std::string& id) const;
+    const StaffMember* staff(const std::string& id) const;
+};
+
+}  // namespace wijk

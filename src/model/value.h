@@ -1,0 +1,28 @@
+// A YAML node as the loader read it, with its location. The loader decodes records from it;
+// users' own x_ keys keep it as written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/mark.h"
+
+namespace wijk {
+
+struct Value {
+    enum class Type { null, scalar, sequence, mapping };
+    Type type = Type::null;
+    bool plain = true;   // a plain (unquoted, non-block) scalar
+    std::string text;    // scalar text
+    Mark at;
+    // sequence: the items; mapping: key, value, key, value, ...
+    std::vector<Value> items;
+
+    bool is_null() const { return type == Type::null; }
+    bool is_scalar() const { return type == Type::scalar; }
+    bool is_sequence() const { return type == Type::sequence; }
+    bool is_mapping() const { return type == Type::mapping; }
+    std::size_t size() const { return type == Type::mapping ? items.size() / 2 : items.size(); }
+};
+
+}  // namespace wijk

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs one golden case: CASE/cmd (a shell line using `wijk`), in CASE as the working folder,
+# and compares stdout, stderr and the exit status with CASE/expected_{stdout,stderr,status}.
+# UPDATE_GOLDEN=1 writes the expected files instead.
+set -u
+bin_dir=$1
+case_dir=$2
+cd "$case_dir" || exit 2
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+# a clean, reproducible environment: no colour, no data root from the caller
+env -u NO_COLOR -u CLICOLOR_FORCE -u FORCE_COLOR -u WIJK_DATA TERM=dumb LC_ALL=C.UTF-8 \
+  PATH="$bin_dir:$PATH" timeout 60 bash -c "$(cat cmd)" >"$out" 2>"$err" </dev/null
+status=$?
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+  cp "$out" expected_stdout
+  cp "$err" expected_stderr
+  echo "$status" > expected_status
+  exit 0
+fi
+fail=0
+if [ "$status" != "$(cat expected_status)" ]; then
+  echo "exit status: expected $(cat expected_status), got $status"
+  fail=1
+fi
+if ! diff -u expected_stdout "$out" > /dev/null; then
+  echo "stdout differs:"; diff -u expected_stdout "$out" | head -60
+  fail=1
+fi
+if ! diff -u expected_stderr "$err" > /dev/null; then
+  echo "stderr differs:"; diff -u expected_stderr "$err" | head -60
+  fail=1
+fi
+exit $fail
