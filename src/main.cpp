@@ -27,6 +27,13 @@ int main(int argc, char** argv) {
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
 
         add_validate(app, cx, status);
+        add_summary(app, cx, status);
+        add_reminders(app, cx, status);
+        add_checklist(app, cx, status);
+        add_init(app, cx, status);
+        add_import(app, cx, status);
+        add_schema(app, cx, status);
+        add_completion(app, cx, status);
 
         try {
             app.parse(argc, argv);
