@@ -1,0 +1,92 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "io/output.h"
+
+using namespace wijk;
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/wijk-test-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+}  // namespace
+
+TEST_CASE("write_file replaces a file atomically and leaves no temporary file") {
+    TempDir d;
+    auto target = d.path / "out.json";
+    {
+        std::ofstream(target) << "old";
+    }
+    ::chmod(target.c_str(), 0640);
+    auto r = write_file(target.string(), "new content");
+    CHECK(r.ok);
+    CHECK(slurp(target) == "new content");
+    CHECK((fs::status(target).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    int entries = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(d.path)) ++entries;
+    CHECK(entries == 1);
+}
+
+TEST_CASE("write_file into a missing folder fails and says where") {
+    TempDir d;
+    auto r = write_file((d.path / "nope" / "x.md").string(), "x");
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.find("x.md") != std::string::npos);
+}
+
+TEST_CASE("write_file onto a FIFO writes in place and never replaces it") {
+    TempDir d;
+    auto fifo = d.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        std::ifstream in(fifo);
+        std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        ::_exit(s == "through the pipe" ? 0 : 1);
+    }
+    auto r = write_file(fifo.string(), "through the pipe");
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(r.ok);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(fs::is_fifo(fifo));
+}
+
+TEST_CASE("write_new_file refuses an existing file") {
+    TempDir d;
+    auto target = d.path / "a.yaml";
+    {
+        std::ofstream(target) << "mine";
+    }
+    bool exists = false;
+    auto r = write_new_file(target.string(), "theirs", exists);
+    CHECK_FALSE(r.ok);
+    CHECK(exists);
+    CHECK(slurp(target) == "mine");
+}
+
+TEST_CASE("format from the output file's extension") {
+    CHECK(format_from_extension("a/b.JSON") == "json");
+    CHECK(format_from_extension("x.md") == "markdown");
+    CHECK(format_from_extension("x.ics") == "ics");
+    CHECK(format_from_extension("x.html") == "html");
+    CHECK(format_from_extension("x.csv") == "csv");
+    CHECK_FALSE(format_from_extension("x").has_value());
+}
