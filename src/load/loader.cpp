@@ -65,17 +65,22 @@ std::vector<std::string_view> split(std::string_view s) {
     return out;
 }
 
-// Does the pattern match the path or one of its parent folders?
+// Does the pattern match the path or one of its parent folders? `memo` holds the answer for
+// each (pattern part, path part) pair once known, so that many `**` stay polynomial.
 bool match_parts(const std::vector<std::string_view>& p, std::size_t pi,
-                 const std::vector<std::string_view>& s, std::size_t si) {
+                 const std::vector<std::string_view>& s, std::size_t si,
+                 std::vector<signed char>& memo) {
     if (pi == p.size()) return true;  // matched a prefix: a folder of the path
+    signed char& known = memo[pi * (s.size() + 1) + si];
+    if (known >= 0) return known != 0;
+    bool ok = false;
     if (p[pi] == "**") {
-        for (std::size_t k = si; k <= s.size(); ++k)
-            if (match_parts(p, pi + 1, s, k)) return true;
-        return false;
+        for (std::size_t k = si; k <= s.size() && !ok; ++k) ok = match_parts(p, pi + 1, s, k, memo);
+    } else if (si < s.size()) {
+        ok = match_segment(p[pi], s[si]) && match_parts(p, pi + 1, s, si + 1, memo);
     }
-    if (si == s.size()) return false;
-    return match_segment(p[pi], s[si]) && match_parts(p, pi + 1, s, si + 1);
+    known = ok ? 1 : 0;
+    return ok;
 }
 
 }  // namespace
@@ -84,7 +89,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     auto p = split(pattern);
     auto s = split(path);
     if (p.empty()) return false;
-    return match_parts(p, 0, s, 0);
+    std::vector<signed char> memo(p.size() * (s.size() + 1), -1);
+    return match_parts(p, 0, s, 0, memo);
 }
 
 namespace {
@@ -135,52 +141,58 @@ void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string
 }
 
 struct Found {
-    std::vector<std::string> files;       // relative paths
-    std::vector<std::string> problems;    // relative paths that could not be listed
+    std::vector<std::string> files;  // relative paths, byte order
+    struct Problem {
+        std::string folder;  // relative path ("." for the root)
+        std::string why;
+    };
+    std::vector<Problem> problems;  // folders that could not be listed
 };
 
-Found list_data_files(const fs::path& root, const std::vector<Field<std::string>>& exclude,
-                      Diagnostics& diags) {
-    Found found;
+// Lists one folder at a time, so that an unreadable folder is reported and the others are
+// still read. Links to folders are not followed (no loops); links to files are.
+void list_folder(const fs::path& root, const fs::path& dir,
+                 const std::vector<Field<std::string>>& exclude, Found& found, int depth) {
     std::error_code ec;
-    auto opts = fs::directory_options::skip_permission_denied;
-    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-    (void)opts;
+    std::string dir_rel = dir == root ? "." : dir.lexically_relative(root).generic_string();
+    if (depth > 256) {
+        found.problems.push_back({dir_rel, std::string(tr("folders nested too deeply", "mappen te diep genest"))});
+        return;
+    }
+    fs::directory_iterator it(dir, ec), end;
     if (ec) {
-        diags.io_error = true;
-        diags.error("read-error", Mark{0, 0, 0},
-                    msg("cannot read the folder {}: {}", "kan de map {} niet lezen: {}", root.string(), ec.message()));
-        return found;
+        found.problems.push_back({dir_rel, ec.message()});
+        return;
     }
     auto excluded = [&](const std::string& rel) {
         for (const auto& g : exclude)
             if (g && glob_match(*g, rel)) return true;
         return false;
     };
-    while (it != end) {
+    std::vector<fs::path> folders;
+    for (; it != end; it.increment(ec)) {
         const fs::directory_entry& e = *it;
         std::string name = e.path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
         std::string rel = e.path().lexically_relative(root).generic_string();
         std::error_code sec;
-        bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
-        if (!name.empty() && name[0] == '.') {
-            if (is_dir) it.disable_recursion_pending();
-        } else if (is_dir) {
-            if (excluded(rel)) it.disable_recursion_pending();
-        } else {
-            auto ext = e.path().extension().string();
-            if ((ext == ".yaml" || ext == ".yml") && rel != "wijk.yaml" && !excluded(rel))
-                found.files.push_back(rel);
+        bool link = e.is_symlink(sec);
+        if (!link && e.is_directory(sec)) {
+            if (!excluded(rel)) folders.push_back(e.path());
+            continue;
         }
-        it.increment(ec);
-        if (ec) {
-            diags.io_error = true;
-            diags.error("read-error", Mark{0, 0, 0},
-                        msg("cannot read a folder below {}: {}", "kan een map onder {} niet lezen: {}", root.string(), ec.message()));
-            ec.clear();
-            break;
-        }
+        if (link && fs::is_directory(e.path(), sec)) continue;
+        auto ext = e.path().extension().string();
+        if ((ext == ".yaml" || ext == ".yml") && rel != "wijk.yaml" && !excluded(rel))
+            found.files.push_back(rel);
     }
+    if (ec) found.problems.push_back({dir_rel, ec.message()});
+    for (const auto& f : folders) list_folder(root, f, exclude, found, depth + 1);
+}
+
+Found list_data_files(const fs::path& root, const std::vector<Field<std::string>>& exclude) {
+    Found found;
+    list_folder(root, root, exclude, found, 0);
     std::sort(found.files.begin(), found.files.end());  // byte order
     return found;
 }
@@ -217,7 +229,7 @@ Loaded load_repository(const std::string& root_dir) {
         std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
     }
 
-    Found found = list_data_files(root, repo.config.exclude, diags);
+    Found found = list_data_files(root, repo.config.exclude);
     for (auto& rel : found.files) {
         auto file = static_cast<std::uint32_t>(repo.files.size());
         repo.files.push_back(rel);
@@ -233,6 +245,15 @@ Loaded load_repository(const std::string& root_dir) {
             continue;
         }
         load_data_text(bytes, file, repo, diags);
+    }
+    // Folders that could not be listed stand at the end of the file list, so that their
+    // diagnostic names them.
+    for (const auto& p : found.problems) {
+        auto file = static_cast<std::uint32_t>(repo.files.size());
+        repo.files.push_back(p.folder == "." ? p.folder : p.folder + "/");
+        diags.io_error = true;
+        diags.error("read-error", Mark{file, 0, 0},
+                    msg("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
     }
     repo.index();
     return out;

@@ -37,14 +37,20 @@ MoneyParse parse_money(std::string_view t) {
         bool sep_only = true;
         for (char c : t)
             if (!(c >= '0' && c <= '9') && c != '.' && c != ',') sep_only = false;
-        if (sep_only && frac.size() > 0) {
-            std::string digits;
-            auto last = t.find_last_of(".,");
-            for (std::size_t k = 0; k < last; ++k)
-                if (t[k] >= '0' && t[k] <= '9') digits += t[k];
-            auto tail = t.substr(last + 1);
-            if (tail.size() == 3) digits += std::string(tail);
-            else if (tail.size() <= 2) digits += "." + std::string(tail);
+        // Groups of three after the first separator, then at most one decimal part written
+        // with the other separator: "1.250.000", "1.250,50", "1,250.50".
+        auto last = t.find_last_of(".,");
+        auto tail = t.substr(last + 1);
+        bool decimal_tail = t[last] != sep && tail.size() <= 2;
+        auto grouped = t.substr(i, decimal_tail ? last - i : std::string_view::npos);
+        bool groups_ok = sep_only && !tail.empty() && grouped.size() % 4 == 0;
+        for (std::size_t k = 0; groups_ok && k < grouped.size(); ++k)
+            groups_ok = k % 4 == 0 ? grouped[k] == sep : grouped[k] >= '0' && grouped[k] <= '9';
+        if (groups_ok) {
+            std::string digits(whole);
+            for (char c : grouped)
+                if (c != sep) digits += c;
+            if (decimal_tail) digits += "." + std::string(tail);
             r.problem = MoneyProblem::thousands_separator;
             r.hint = digits;
         } else {
