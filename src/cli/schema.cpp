@@ -1,19 +1,32 @@
-// wijk schema: placeholder until the command lands (replaced by its own issue's work).
+// wijk schema: a JSON Schema of data files (or of wijk.yaml) for editors' YAML language servers.
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "render/schema.h"
 
 namespace wijk {
 
+namespace {
+
+struct SchemaOptions {
+    bool config = false;
+    std::optional<std::string> output;
+};
+
+int run_schema(const SchemaOptions& opt, Context& cx) {
+    if (!cx.resolve_globals()) return exit_code::usage;
+    return cx.emit(opt.output, opt.config ? config_schema() : data_file_schema());
+}
+
+}  // namespace
+
 void add_schema(CLI::App& app, Context& cx, int& status) {
-    (void)cx;
-    auto* sub = app.add_subcommand("schema", "(not yet available)");
-    sub->allow_extras();
-    sub->callback([&status] {
-        print_error("'schema' is not available in this version yet");
-        status = exit_code::internal;
-    });
+    auto opt = std::make_shared<SchemaOptions>();
+    auto* sub = app.add_subcommand("schema", "Print a JSON Schema of data files, for editors");
+    sub->add_flag("--config", opt->config, "The schema of wijk.yaml instead of data files");
+    sub->add_option("-o,--output", opt->output, "Write the schema to FILE (atomically)")->type_name("FILE");
+    sub->callback([opt, &cx, &status] { status = run_schema(*opt, cx); });
 }
 
 }  // namespace wijk
