@@ -1,19 +1,146 @@
-// wijk reminders: placeholder until the command lands (replaced by its own issue's work).
+// wijk reminders: what needs attention from the as-of date up to the horizon.
 #include <CLI/CLI.hpp>
+
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "model/enums.h"
+#include "model/i18n.h"
+#include "model/suggest.h"
+#include "render/reminders.h"
+#include "report/reminders.h"
 
 namespace wijk {
 
+namespace {
+
+struct RemindersOptions {
+    std::optional<std::string> format;
+    std::optional<std::string> output;
+    std::optional<std::string> within;
+    std::vector<std::string> owners, partners, neighbourhoods, kinds;
+    std::optional<std::string> group_by;
+    bool check = false;
+};
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    auto s = suggest(word, candidates);
+    return s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string();
+}
+
+// A filter value that matches no record is a typo far more often than an intention: say so
+// (exit 2) rather than print an empty list that looks like "nothing to do".
+bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
+               std::string_view option, std::string_view en_what, std::string_view nl_what) {
+    for (const auto& w : wanted) {
+        if (std::find(known.begin(), known.end(), w) != known.end()) continue;
+        print_error(msg("{}: there is no {} '{}'{}", "{}: er is geen {} '{}'{}", option, tr(en_what, nl_what), w,
+                        did_you_mean(w, known)));
+        return false;
+    }
+    return true;
+}
+
+int run_reminders(const RemindersOptions& opt, Context& cx) {
+    if (!cx.resolve_globals()) return exit_code::usage;
+    const std::string format = cx.pick_format(opt.format, opt.output, "text");
+    if (format != "text" && format != "markdown" && format != "json" && format != "ics") {
+        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics",
+                        "--format: '{}' is niet een van: text, markdown, json, ics", format));
+        return exit_code::usage;
+    }
+    std::optional<Duration> within;
+    if (opt.within) {
+        within = parse_duration(*opt.within);
+        if (!within) {
+            print_error(msg("--within: '{}' is not a duration such as '90 days', '6 months' or '1y'",
+                            "--within: '{}' is geen duur zoals '90 dagen', '6 maanden' of '1y'", *opt.within));
+            return exit_code::usage;
+        }
+    }
+    if (opt.group_by && *opt.group_by != "owner") {
+        print_error(msg("--group-by: '{}' is not one of: owner", "--group-by: '{}' is niet een van: owner",
+                        *opt.group_by));
+        return exit_code::usage;
+    }
+    ReminderOptions ro;
+    for (const auto& k : opt.kinds) {
+        auto i = index_of(k, reminder_kind_names);
+        if (!i) {
+            auto s = suggest(k, reminder_kind_names);
+            print_error(msg("--kind: '{}' is not one of: notice, renewal, expiry, evaluation, strategy-end{}",
+                            "--kind: '{}' is niet een van: notice, renewal, expiry, evaluation, strategy-end{}", k,
+                            s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string()));
+            return exit_code::usage;
+        }
+        ro.kinds.insert(static_cast<ReminderKind>(*i));
+    }
+
+    Loaded loaded;
+    if (auto status = cx.load_valid(loaded)) return *status;
+    const Repository& repo = loaded.repo;
+
+    std::vector<std::string> partners, neighbourhoods, owners;
+    for (const auto& p : repo.partners)
+        if (p.id) partners.push_back(*p.id);
+    for (const auto& n : repo.neighbourhoods)
+        if (n.id) neighbourhoods.push_back(*n.id);
+    for (const auto& s : repo.config.staff)
+        if (s.id) owners.push_back(*s.id);
+    for (const auto& a : repo.agreements)
+        if (a.owner) owners.push_back(*a.owner);
+    if (!known_ids(opt.partners, partners, "--partner", "partner", "partner") ||
+        !known_ids(opt.neighbourhoods, neighbourhoods, "--neighbourhood", "neighbourhood", "buurt") ||
+        !known_ids(opt.owners, owners, "--owner", "owner", "eigenaar"))
+        return exit_code::usage;
+
+    ro.as_of = cx.as_of;
+    ro.horizon = reminder_horizons(repo.config, within);
+    ro.owners.insert(opt.owners.begin(), opt.owners.end());
+    ro.partners.insert(opt.partners.begin(), opt.partners.end());
+    ro.neighbourhoods.insert(opt.neighbourhoods.begin(), opt.neighbourhoods.end());
+    const std::vector<Reminder> reminders = compute_reminders(repo, ro);
+
+    ReminderReport report;
+    report.as_of = cx.as_of;
+    report.horizon = default_horizon(repo.config, within);
+    report.horizons = ro.horizon;
+    report.config = &repo.config;
+    report.reminders = &reminders;
+    report.group_by_owner = opt.group_by.has_value();
+
+    std::string content;
+    if (format == "text") content = render_reminders_text(report, !opt.output && cx.color_for(STDOUT_FILENO));
+    else if (format == "markdown") content = render_reminders_markdown(report);
+    else if (format == "json") content = render_reminders_json(report);
+    else content = render_reminders_ics(report);
+    if (int written = cx.emit(opt.output, content); written != exit_code::ok) return written;
+    return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
+}
+
+}  // namespace
+
 void add_reminders(CLI::App& app, Context& cx, int& status) {
-    (void)cx;
-    auto* sub = app.add_subcommand("reminders", "(not yet available)");
-    sub->allow_extras();
-    sub->callback([&status] {
-        print_error("'reminders' is not available in this version yet");
-        status = exit_code::internal;
-    });
+    auto opt = std::make_shared<RemindersOptions>();
+    auto* sub = app.add_subcommand("reminders", "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead");
+    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json or ics")->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
+        ->type_name("FILE");
+    sub->add_option("--within", opt->within, "Look this far ahead for every kind (e.g. '90 days', '6 months')")
+        ->type_name("DURATION");
+    sub->add_option("--owner", opt->owners, "Only reminders about agreements this staff member owns (repeatable)")
+        ->type_name("ID")->delimiter(',')->allow_extra_args(false);
+    sub->add_option("--partner", opt->partners, "Only reminders about agreements with this partner (repeatable)")
+        ->type_name("ID")->delimiter(',')->allow_extra_args(false);
+    sub->add_option("--neighbourhood", opt->neighbourhoods, "Only reminders that concern this neighbourhood (repeatable)")
+        ->type_name("ID")->delimiter(',')->allow_extra_args(false);
+    sub->add_option("--kind", opt->kinds,
+                    "Only this kind: notice, renewal, expiry, evaluation or strategy-end (repeatable)")
+        ->type_name("KIND")->delimiter(',')->allow_extra_args(false);
+    sub->add_option("--group-by", opt->group_by, "Group the text output by owner")->type_name("owner");
+    sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");
+    sub->callback([opt, &cx, &status] { status = run_reminders(*opt, cx); });
 }
 
 }  // namespace wijk

@@ -1,0 +1,197 @@
+#include "report/reminders.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "model/terms.h"
+
+namespace wijk {
+
+namespace {
+
+bool in_window(const Date& d, const Date& from, const Date& to) { return d >= from && d <= to; }
+
+std::vector<LeaseNote> leases_of(const Agreement& a) {
+    std::vector<LeaseNote> out;
+    for (const auto& p : a.we_provide) {
+        if (!p.kind || *p.kind != ProvisionKind::space || !p.lease || *p.lease == Lease::loan) continue;
+        out.push_back({p.address.value_or(""), *p.lease, p.lease_ref.value_or("")});
+    }
+    return out;
+}
+
+// The latest evaluation of `id` whose date lies in (deadline - 12 months, deadline].
+std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const std::string& id,
+                                                 const Date& deadline) {
+    const Date from = add_months(deadline, -12);
+    std::optional<RecentEvaluation> best;
+    for (const auto& e : repo.evaluations) {
+        if (!e.agreement || *e.agreement != id || !e.date) continue;
+        if (!(*e.date > from && *e.date <= deadline)) continue;
+        if (!best || *e.date > best->date)
+            best = RecentEvaluation{*e.date, e.year.value_or(int(e.date->year())),
+                                    e.decision.value_or(Decision::continue_)};
+    }
+    return best;
+}
+
+bool evaluated_for(const Repository& repo, const std::string& id, int year) {
+    for (const auto& e : repo.evaluations)
+        if (e.agreement && *e.agreement == id && e.year && *e.year == year) return true;
+    return false;
+}
+
+std::vector<std::string> ids(const std::vector<Field<std::string>>& fields) {
+    std::vector<std::string> out;
+    for (const auto& f : fields)
+        if (f) out.push_back(*f);
+    return out;
+}
+
+// What every reminder about agreement `a` shares.
+Reminder about(const Repository& repo, const Agreement& a, ReminderKind kind, const Date& date,
+               const Date& t) {
+    Reminder r;
+    r.kind = kind;
+    r.date = date;
+    r.days = days_between(t, date);
+    r.agreement = a.id.value_or("");
+    r.strategy = a.strategy.value_or("");
+    r.partner = a.partner.value_or("");
+    if (const Partner* p = repo.partner(r.partner)) r.partner_name = p->name.value_or("");
+    r.neighbourhoods = ids(a.neighbourhoods);
+    r.owner = a.owner.value_or("");
+    if (repo.config.staff_listed && !r.owner.empty())
+        if (const StaffMember* s = repo.staff(r.owner); s && s->email) r.owner_email = *s->email;
+    r.title = a.title.value_or("");
+    return r;
+}
+
+bool passes(const Reminder& r, const ReminderOptions& o) {
+    if (!o.kinds.empty() && !o.kinds.count(r.kind)) return false;
+    if (!o.owners.empty() && !o.owners.count(r.owner)) return false;
+    if (!o.partners.empty() && !o.partners.count(r.partner)) return false;
+    if (!o.neighbourhoods.empty() &&
+        std::none_of(r.neighbourhoods.begin(), r.neighbourhoods.end(),
+                     [&](const std::string& n) { return o.neighbourhoods.count(n) > 0; }))
+        return false;
+    return true;
+}
+
+void agreement_reminders(const Repository& repo, const Agreement& a, const ReminderOptions& o,
+                         std::vector<Reminder>& out) {
+    const Date t = o.as_of;
+    auto until = [&](ReminderKind k) { return add(t, o.horizon[static_cast<std::size_t>(k)]); };
+    const bool tacit = renews_tacitly(a);
+    const bool indefinite =
+        !a.terminated && a.end && a.renewal && *a.renewal == Renewal::indefinite;
+    const std::optional<Date> e = current_term_end(a, t);
+
+    // notice and renewal: only agreements that go on by themselves at E.
+    if ((tacit || indefinite) && e) {
+        auto fill_term = [&](Reminder& r) {
+            r.term_end = *e;
+            r.indefinite = indefinite;
+            if (tacit) {
+                r.renewal_term = *a.renewal_term;
+                // E is term k; the next term's end is computed from `end` like every term end.
+                long k = 0;
+                while (term_end(*a.end, *a.renewal_term, k) < *e) ++k;
+                r.next_term_end = term_end(*a.end, *a.renewal_term, k + 1);
+            }
+        };
+        const Date deadline = notice_deadline_of(a, *e);
+        if (in_window(deadline, t, until(ReminderKind::notice))) {
+            Reminder r = about(repo, a, ReminderKind::notice, deadline, t);
+            fill_term(r);
+            r.evaluated = evaluated_before(repo, r.agreement, deadline);
+            r.leases = leases_of(a);
+            out.push_back(std::move(r));
+        }
+        if (in_window(*e, t, until(ReminderKind::renewal))) {
+            Reminder r = about(repo, a, ReminderKind::renewal, *e, t);
+            fill_term(r);
+            out.push_back(std::move(r));
+        }
+    }
+
+    // expiry: it ends without anyone acting (renewal none, or terminated).
+    if (auto last = final_day(a); last && in_window(*last, t, until(ReminderKind::expiry))) {
+        Reminder r = about(repo, a, ReminderKind::expiry, *last, t);
+        if (a.terminated && a.terminated->end) {
+            r.terminated = true;
+            r.terminated_by = a.terminated->by.value_or(TerminatedBy::association);
+        }
+        r.leases = leases_of(a);
+        out.push_back(std::move(r));
+    }
+
+    // evaluation: D0 (the latest due date before T, overdue however long ago) and D1 (the first
+    // on or after T, within the horizon); each when it runs on that day and is not evaluated.
+    auto evaluation = [&](const Date& due, bool overdue) {
+        const int year = int(due.year());
+        if (!runs_on(a, due) || evaluated_for(repo, a.id.value_or(""), year)) return;
+        Reminder r = about(repo, a, ReminderKind::evaluation, due, t);
+        r.overdue = overdue;
+        r.evaluation_year = year;
+        out.push_back(std::move(r));
+    };
+    if (auto d0 = evaluation_due_before(a, repo.config, t)) evaluation(*d0, true);
+    if (auto d1 = evaluation_due_from(a, repo.config, t); d1 && *d1 <= until(ReminderKind::evaluation))
+        evaluation(*d1, false);
+}
+
+}  // namespace
+
+std::array<Duration, reminder_kind_count> reminder_horizons(const Config& config,
+                                                            const std::optional<Duration>& within) {
+    std::array<Duration, reminder_kind_count> out{};
+    const Duration fallback = default_horizon(config, within);
+    for (int k = 0; k < reminder_kind_count; ++k) {
+        const auto& own = config.horizon_by_kind[static_cast<std::size_t>(k)];
+        out[static_cast<std::size_t>(k)] = within ? *within : own ? *own : fallback;
+    }
+    return out;
+}
+
+Duration default_horizon(const Config& config, const std::optional<Duration>& within) {
+    if (within) return *within;
+    if (config.horizon_default) return *config.horizon_default;
+    return default_reminder_horizon;
+}
+
+std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOptions& o) {
+    std::vector<Reminder> all;
+    for (const auto& a : repo.agreements) agreement_reminders(repo, a, o, all);
+
+    const Date until = add(o.as_of, o.horizon[static_cast<std::size_t>(ReminderKind::strategy_end)]);
+    for (const auto& s : repo.strategies) {
+        if (!s.end || !in_window(*s.end, o.as_of, until)) continue;
+        Reminder r;
+        r.kind = ReminderKind::strategy_end;
+        r.date = *s.end;
+        r.days = days_between(o.as_of, *s.end);
+        r.strategy = s.id.value_or("");
+        r.neighbourhoods = ids(s.neighbourhoods);
+        r.title = s.title.value_or("");
+        all.push_back(std::move(r));
+    }
+
+    std::vector<Reminder> out;
+    for (auto& r : all)
+        if (passes(r, o)) out.push_back(std::move(r));
+    std::stable_sort(out.begin(), out.end(), [](const Reminder& x, const Reminder& y) {
+        auto key = [](const Reminder& r) {
+            return std::tuple(std::chrono::sys_days{r.date}, static_cast<int>(r.kind),
+                              r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement);
+        };
+        return key(x) < key(y);
+    });
+    return out;
+}
+
+bool any_overdue(const std::vector<Reminder>& reminders) {
+    return std::any_of(reminders.begin(), reminders.end(), [](const Reminder& r) { return r.overdue; });
+}
+
+}  // namespace wijk

@@ -1,0 +1,79 @@
+// wijk reminders: what needs attention from the as-of date T up to T + horizon
+// (commands.md, `wijk reminders`; the date rules of data-format.md section 5).
+// Pure: repository + options -> sorted reminders. No formatting here.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/records.h"
+
+namespace wijk {
+
+inline constexpr Duration default_reminder_horizon{90, DurationUnit::days};
+
+struct ReminderOptions {
+    Date as_of{};
+    // The horizon of each kind, indexed by ReminderKind.
+    std::array<Duration, reminder_kind_count> horizon{};
+    // Filters: empty means all; several values of one filter: any of them; filters combine with AND.
+    std::set<std::string> owners, partners, neighbourhoods;
+    std::set<ReminderKind> kinds;
+};
+
+// The horizon per kind: --within for all kinds, else wijk.yaml's reminders.horizon for the kind,
+// else its default, else 90 days.
+std::array<Duration, reminder_kind_count> reminder_horizons(const Config& config,
+                                                            const std::optional<Duration>& within);
+// The horizon for kinds without one of their own (for the JSON `horizon_days`).
+Duration default_horizon(const Config& config, const std::optional<Duration>& within);
+
+// A space provision whose lease is a contract of its own (290 or 230a).
+struct LeaseNote {
+    std::string address;
+    Lease lease = Lease::art230a;
+    std::string lease_ref;  // empty when not written
+};
+
+// The evaluation a notice reminder found in the twelve months before its deadline.
+struct RecentEvaluation {
+    Date date{};
+    int year = 0;
+    Decision decision = Decision::continue_;
+};
+
+struct Reminder {
+    Date date{};
+    ReminderKind kind = ReminderKind::notice;
+    bool overdue = false;
+    long days = 0;                      // date - T
+    std::string agreement;              // empty for strategy-end
+    std::string strategy;               // the strategy's id, or the agreement's strategy (may be empty)
+    std::string partner;                // id; empty for strategy-end
+    std::string partner_name;
+    std::vector<std::string> neighbourhoods;
+    std::string owner;                  // empty when none
+    std::optional<std::string> owner_email;  // when wijk.yaml lists staff and the owner has an e-mail
+    std::string title;                  // the agreement's or strategy's title
+
+    // What the message needs.
+    std::optional<Date> term_end;        // notice, renewal: the current term end E
+    bool indefinite = false;             // notice, renewal: renewal: indefinite (goes on without end)
+    std::optional<Duration> renewal_term;  // notice, renewal (tacit)
+    std::optional<Date> next_term_end;   // notice, renewal (tacit): the end of the term after E
+    std::optional<RecentEvaluation> evaluated;  // notice: latest evaluation in (deadline - 12 months, deadline]
+    bool terminated = false;             // expiry: ends because of a `terminated` block
+    TerminatedBy terminated_by = TerminatedBy::association;
+    std::vector<LeaseNote> leases;       // expiry, notice: leases that do not end with the agreement
+    int evaluation_year = 0;             // evaluation
+};
+
+std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOptions& options);
+
+// Any reminder overdue (for --check)?
+bool any_overdue(const std::vector<Reminder>& reminders);
+
+}  // namespace wijk
