@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Every file of the YAML test suite, as a data file: wijk validate must answer with exit 0 or 1,
+# never crash (status >= 128, or 4) or hang, and every diagnostic must have a line and a rule.
+# Usage: tests/scripts/corpus.sh BIN_DIR   (working folder: the repository root)
+set -u
+bin_dir=$(cd "${1:?usage: corpus.sh BIN_DIR}" && pwd)
+corpus=../shared/corpora/yaml-test-suite/cases
+[ -d "$corpus" ] || { echo "corpus not found: $corpus"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One data root per case: ROOT/wijk.yaml (empty) and ROOT/data.yaml.
+n=0
+for file in "$corpus"/*.yaml; do
+    root="$work/$n"
+    mkdir "$root"
+    : > "$root/wijk.yaml"
+    cp "$file" "$root/data.yaml"
+    echo "$file" > "$work/$n.name"
+    n=$((n + 1))
+done
+
+# Run validate on each, two at a time; keep the output and the exit status.
+seq 0 $((n - 1)) | xargs -P2 -I{} sh -c \
+    'timeout 10 "$0/wijk" -C "$1/{}" validate --format json > "$1/{}.out" 2> "$1/{}.err"; echo $? > "$1/{}.status"' \
+    "$bin_dir" "$work"
+
+python3 - "$work" "$n" <<'PY'
+import json, sys
+work, n = sys.argv[1], int(sys.argv[2])
+passed = failed = 0
+for i in range(n):
+    name = open(f"{work}/{i}.name").read().strip()
+    status = int(open(f"{work}/{i}.status").read())
+    why = ""
+    if status == 124:
+        why = "timeout"
+    elif status >= 128 or status == 4:
+        why = f"crash (status {status})"
+    elif status not in (0, 1):
+        why = f"status {status}"
+    else:
+        try:
+            d = json.load(open(f"{work}/{i}.out"))
+            assert isinstance(d["diagnostics"], list)
+            for x in d["diagnostics"]:
+                assert isinstance(x["line"], int) and x["line"] >= 1, x
+                assert isinstance(x["column"], int) and x["column"] >= 1, x
+                assert x["rule"], x
+                assert x["file"] == "data.yaml", x
+            assert (d["errors"] > 0) == (status == 1), "exit status does not match the errors"
+        except Exception as e:
+            why = f"bad output: {e!r}"
+    if why:
+        failed += 1
+        print(f"FAIL {name}: {why}")
+    else:
+        passed += 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
+PY
