@@ -91,10 +91,52 @@ WriteResult write_file(const std::string& path, std::string_view content) {
 }
 
 WriteResult write_new_file(const std::string& path, std::string_view content, bool& exists) {
-    std::error_code ec;
-    exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
-    if (exists) return WriteResult{false, path + ": exists"};
-    return write_file(path, content);
+    // Race-free: the content goes to a temporary file beside the target, which link(2) then
+    // gives the target's name only if nothing has that name (not even a dangling symlink);
+    // a file that appears between a check and a rename is never replaced.
+    WriteResult r;
+    exists = false;
+    std::filesystem::path target(path);
+    std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+    std::string tmpl = dir + "/." + target.filename().string() + ".wijk-XXXXXX";
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return WriteResult{false, path + ": " + std::strerror(errno)};
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    std::string error;
+    bool ok = write_all(fd, content, error);
+    if (ok && ::fchmod(fd, 0666 & ~mask) != 0) ok = false, error = std::strerror(errno);
+    if (ok && ::fsync(fd) != 0) ok = false, error = std::strerror(errno);
+    if (::close(fd) != 0 && ok) ok = false, error = std::strerror(errno);
+    if (ok && ::link(tmpl.c_str(), path.c_str()) != 0) {
+        int e = errno;
+        if (e == EEXIST) {
+            exists = true;
+            ok = false, error = "exists";
+        } else if (e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == EXDEV || e == EMLINK) {
+            // no hard links here (some network and FAT file systems): claim the name with
+            // O_EXCL, then rename the complete file over the empty one we own
+            int claim = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+            if (claim < 0) {
+                exists = errno == EEXIST;
+                ok = false, error = exists ? "exists" : std::strerror(errno);
+            } else {
+                ::close(claim);
+                if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+                    ok = false, error = std::strerror(errno);
+                    ::unlink(path.c_str());
+                }
+            }
+        } else {
+            ok = false, error = std::strerror(e);
+        }
+    }
+    ::unlink(tmpl.c_str());  // after link(2): the target keeps the content; after rename: gone
+    if (!ok) {
+        r.ok = false;
+        r.error = path + ": " + error;
+    }
+    return r;
 }
 
 std::optional<std::string> format_from_extension(const std::string& path) {

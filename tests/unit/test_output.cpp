@@ -90,3 +90,38 @@ TEST_CASE("format from the output file's extension") {
     CHECK(format_from_extension("x.csv") == "csv");
     CHECK_FALSE(format_from_extension("x").has_value());
 }
+
+TEST_CASE("write_new_file writes a new file whole, through link(2), and leaves no temporary file") {
+    TempDir d;
+    auto target = d.path / "2026";
+    fs::create_directory(target);
+    target /= "a.md";
+    bool exists = true;
+    auto r = write_new_file(target.string(), "checklist", exists);
+    CHECK(r.ok);
+    CHECK_FALSE(exists);
+    CHECK(slurp(target) == "checklist");
+    CHECK(fs::hard_link_count(target) == 1);  // the temporary name is gone
+    int entries = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(target.parent_path())) ++entries;
+    CHECK(entries == 1);
+    // a second write of the same name is refused, the first content stays, no temporary file
+    r = write_new_file(target.string(), "again", exists);
+    CHECK_FALSE(r.ok);
+    CHECK(exists);
+    CHECK(slurp(target) == "checklist");
+    entries = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(target.parent_path())) ++entries;
+    CHECK(entries == 1);
+}
+
+TEST_CASE("write_new_file never follows a dangling symlink to create its target") {
+    TempDir d;
+    auto link = d.path / "a.md";
+    fs::create_symlink(d.path / "elsewhere.md", link);
+    bool exists = false;
+    auto r = write_new_file(link.string(), "x", exists);
+    CHECK_FALSE(r.ok);
+    CHECK(exists);
+    CHECK_FALSE(fs::exists(d.path / "elsewhere.md"));
+}

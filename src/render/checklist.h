@@ -1,0 +1,24 @@
+// The evaluation checklist as Markdown (task lists), printable HTML (one agreement per
+// printed page) or a YAML evaluation record to fill in.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "report/checklist.h"
+
+namespace wijk {
+
+enum class ChecklistFormat { markdown, html, yaml };
+
+// "markdown", "html" or "yaml" (also "md", "yml"); nullopt for anything else.
+std::optional<ChecklistFormat> checklist_format(std::string_view name);
+// The file extension for --out: ".md", ".html", ".yaml".
+std::string_view checklist_extension(ChecklistFormat f);
+
+// The checklists of `items` as one document: Markdown checklists separated by a rule, one
+// HTML page with a page break between agreements, or one `evaluations:` collection.
+std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f);
+
+}  // namespace wijk

@@ -1,0 +1,116 @@
+#include "report/checklist.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "model/suggest.h"
+
+namespace wijk {
+
+const Evaluation* evaluation_for(const Repository& repo, const std::string& agreement, int year) {
+    for (const auto& e : repo.evaluations)
+        if (e.agreement && *e.agreement == agreement && e.year && *e.year == year) return &e;
+    return nullptr;
+}
+
+std::vector<const Agreement*> select_due_agreements(const Repository& repo, int year) {
+    std::vector<const Agreement*> out;
+    for (const auto& a : repo.agreements) {
+        if (!a.id) continue;
+        auto due = evaluation_due(a, repo.config, year);
+        if (!due || !runs_on(a, *due)) continue;
+        if (evaluation_for(repo, *a.id, year)) continue;
+        out.push_back(&a);
+    }
+    return out;
+}
+
+LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& n, const std::optional<Date>& start) {
+    LiveabilityTrend t;
+    t.neighbourhood = &n;
+    std::map<int, ClassInYear> by_year;
+    for (const auto& l : repo.liveability) {
+        if (!l.neighbourhood || !n.id || *l.neighbourhood != *n.id || !l.year) continue;
+        if (!l.klass && !l.score) continue;
+        auto& y = by_year[*l.year];
+        y.year = *l.year;
+        // several records (sources, CBS areas) in one year: the lowest counts
+        if (l.klass) y.klass = y.klass ? std::min(*y.klass, *l.klass) : *l.klass;
+        if (l.score) y.score = y.score ? std::min(*y.score, *l.score) : *l.score;
+    }
+    for (const auto& [year, c] : by_year) {
+        t.years.push_back(c);
+        if (!c.klass) continue;
+        t.latest = c;
+        if (start && year <= int(start->year())) t.base = c;
+    }
+    if (t.base && t.latest) t.change = *t.latest->klass - *t.base->klass;
+    return t;
+}
+
+ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int year, const Date& as_of,
+                             bool contacts) {
+    ChecklistItem it;
+    it.agreement = &a;
+    it.contacts = contacts;
+    if (a.partner) it.partner = repo.partner(*a.partner);
+    if (a.owner) it.owner = repo.staff(*a.owner);
+    for (const auto& id : a.neighbourhoods)
+        if (const auto* n = repo.neighbourhood(*id)) it.neighbourhoods.push_back(n);
+    it.due = evaluation_due(a, repo.config, year);
+    // Without a due date in the year (an agreement asked for by id), as of the as-of date.
+    it.reference = it.due ? *it.due : as_of;
+    it.status = status_on(a, it.reference);
+    it.term_end = current_term_end(a, it.reference);
+    bool goes_on_without_notice =
+        !a.terminated && (renews_tacitly(a) || (a.renewal && *a.renewal == Renewal::indefinite));
+    if (it.term_end && goes_on_without_notice) it.notice_deadline = notice_deadline_of(a, *it.term_end);
+    if (a.id) {
+        it.last_year = evaluation_for(repo, *a.id, year - 1);
+        it.this_year = evaluation_for(repo, *a.id, year);
+    }
+    for (const auto* n : it.neighbourhoods) it.liveability.push_back(liveability_trend(repo, *n, a.start.value));
+    if (a.strategy) it.strategy = repo.strategy(*a.strategy);
+    it.decide_by = it.due;
+    if (it.notice_deadline && (!it.decide_by || *it.notice_deadline < *it.decide_by)) {
+        it.decide_by = it.notice_deadline;
+        it.decide_by_reason = DecideBy::notice_deadline;
+    }
+    return it;
+}
+
+Checklist build_checklist(const Repository& repo, const ChecklistOptions& options,
+                          std::vector<UnknownAgreement>& unknown) {
+    Checklist c;
+    c.year = options.year;
+    c.as_of = options.as_of;
+    c.organisation = repo.config.organisation.value_or("");
+    bool contacts = options.contacts || repo.config.contacts_in_reports.value_or(false);
+    std::vector<const Agreement*> chosen;
+    if (options.agreements.empty()) {
+        chosen = select_due_agreements(repo, options.year);
+    } else {
+        std::vector<std::string> ids;
+        for (const auto& a : repo.agreements)
+            if (a.id) ids.push_back(*a.id);
+        std::set<std::string> seen;
+        for (const auto& id : options.agreements) {
+            const Agreement* a = repo.agreement(id);
+            if (!a) {
+                unknown.push_back({id, suggest(id, ids)});
+                continue;
+            }
+            if (seen.insert(id).second) chosen.push_back(a);
+        }
+    }
+    for (const auto* a : chosen) c.items.push_back(checklist_item(repo, *a, options.year, options.as_of, contacts));
+    std::stable_sort(c.items.begin(), c.items.end(), [](const ChecklistItem& x, const ChecklistItem& y) {
+        if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
+        if (x.due && *x.due != *y.due) return *x.due < *y.due;
+        return x.agreement->id.value_or("") < y.agreement->id.value_or("");
+    });
+    return c;
+}
+
+}  // namespace wijk
