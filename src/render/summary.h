@@ -1,0 +1,116 @@
+// Rendering wijk summary: JSON straight from the report data; text, Markdown, CSV and HTML
+// from one neutral document (sections of facts and tables, plus the chart data), so that every
+// format shows the same things and each renderer only decides how.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/records.h"
+#include "report/summary.h"
+
+namespace wijk {
+
+struct SummaryOptions {
+    bool contacts = false;  // show contacts and evaluation participants (personal data)
+    Lang lang = Lang::en;
+    CsvDialect csv = CsvDialect::rfc4180;
+    std::optional<std::string> table;  // csv: which table
+};
+
+struct Cell {
+    enum class Kind { empty, text, integer, number, money, date };
+    Kind kind = Kind::empty;
+    std::string text;  // text, or the date as YYYY-MM-DD
+    long long integer = 0;
+    double number = 0;
+    Money money;
+    std::string label;  // text for people when it differs from the value (enum values)
+
+    static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}, {}}; }
+    static Cell labelled(std::string s, std::string label) { return {Kind::text, std::move(s), 0, 0, {}, std::move(label)}; }
+    static Cell of(const std::optional<std::string>& s) { return s ? of(*s) : Cell{}; }
+    static Cell of_int(long long n) { return {Kind::integer, {}, n, 0, {}, {}}; }
+    static Cell of_number(double d) { return {Kind::number, {}, 0, d, {}, {}}; }
+    static Cell of_money(Money m) { return {Kind::money, {}, 0, 0, m, {}}; }
+    static Cell of_date(const std::optional<Date>& d);
+};
+
+struct Column {
+    std::string key;     // stable English name: CSV header
+    std::string header;  // for people, in the output language
+    bool human = true;   // shown in text, Markdown and HTML
+    bool machine = true; // written to CSV
+};
+
+struct Table {
+    std::string name;   // for --table
+    std::string title;  // for people
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<const Extras*> extras;  // per row (may be null): x_ keys, carried into CSV
+    std::string empty;                  // shown for people when there are no rows
+};
+
+struct Fact {
+    std::string label;
+    Cell value;
+};
+
+struct Section {
+    std::string title;
+    std::vector<Fact> facts;
+    std::vector<std::string> lines;  // paragraphs or list items (goals, notes)
+    std::vector<Table> tables;
+};
+
+struct ChartSeries {
+    std::string id, label;
+    std::vector<LiveabilityYear> points;
+};
+
+struct TimelineBar {
+    std::string id, label;
+    std::optional<Date> start;
+    std::optional<Date> end;  // current term end; nullopt: runs on
+    std::optional<Date> notice;
+    Status status = Status::active;
+};
+
+struct SummaryDocument {
+    std::string title;
+    std::string subtitle;
+    Date as_of;
+    std::vector<Section> sections;
+    std::vector<ChartSeries> liveability;
+    std::vector<TimelineBar> timeline;
+};
+
+SummaryDocument portfolio_document(const Repository& repo, const Portfolio& p, const SummaryOptions& o);
+SummaryDocument neighbourhood_document(const Repository& repo, const NeighbourhoodDetail& d, const SummaryOptions& o);
+SummaryDocument partner_document(const Repository& repo, const PartnerDetail& d, const SummaryOptions& o);
+SummaryDocument agreement_document(const Repository& repo, const AgreementDetail& d, const SummaryOptions& o);
+SummaryDocument strategy_document(const Repository& repo, const StrategyDetail& d, const SummaryOptions& o);
+
+// A cell for people: money as "€1,234.50" / "€ 1.234,50", numbers with a decimal comma in Dutch.
+std::string human_cell(const Cell& c, Lang lang);
+// The class per year as a sequence, the last `last` years: "4→3→3" ("·" for a year with only a score).
+std::string class_trend(const std::vector<LiveabilityYear>& history, std::size_t last);
+// Display width in terminal columns (code points; combining marks count zero).
+std::size_t display_width(std::string_view s);
+
+std::string render_summary_text(const SummaryDocument& d, const SummaryOptions& o);
+std::string render_summary_markdown(const SummaryDocument& d, const SummaryOptions& o);
+std::string render_summary_html(const SummaryDocument& d, const SummaryOptions& o);
+// One table; nullopt when `o.table` names none of the document's tables (names in `names`).
+std::optional<std::string> render_summary_csv(const SummaryDocument& d, const SummaryOptions& o,
+                                              std::vector<std::string>& names);
+
+std::string render_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions& o);
+std::string render_neighbourhood_json(const Repository& repo, const NeighbourhoodDetail& d, const SummaryOptions& o);
+std::string render_partner_json(const Repository& repo, const PartnerDetail& d, const SummaryOptions& o);
+std::string render_agreement_json(const Repository& repo, const AgreementDetail& d, const SummaryOptions& o);
+std::string render_strategy_json(const Repository& repo, const StrategyDetail& d, const SummaryOptions& o);
+
+}  // namespace wijk
