@@ -1,5 +1,7 @@
 #include "model/terms.h"
 
+#include <algorithm>
+
 namespace wijk {
 
 bool renews_tacitly(const Agreement& a) {
@@ -74,11 +76,13 @@ std::optional<Date> evaluation_due_from(const Agreement& a, const Config& c, con
     int y = int(t.year());
     for (int k = y; k <= y + 1; ++k)
         if (auto d = evaluation_due(a, c, k); d && *d >= t) return d;
-    // Due dates only begin a year after start: look further for upcoming agreements.
-    if (a.start) {
-        for (int k = y + 2; k <= int(a.start->year()) + 2; ++k)
-            if (auto d = evaluation_due(a, c, k); d && *d >= t) return d;
-    }
+    // Due dates only begin a year after start and not before evaluations.since: look further
+    // for upcoming agreements and for a `since` years ahead.
+    int last = y + 1;
+    if (a.start) last = std::max(last, int(a.start->year()) + 2);
+    if (c.evaluations_since) last = std::max(last, *c.evaluations_since + 1);
+    for (int k = y + 2; k <= last; ++k)
+        if (auto d = evaluation_due(a, c, k); d && *d >= t) return d;
     return std::nullopt;
 }
 

@@ -129,7 +129,8 @@ std::string ical_text(std::string_view s) {
             case '\n': out += "\\n"; break;
             case '\r': break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
+                // RFC 5545 CONTROL (all but HTAB, DEL included) is not allowed in TEXT
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) break;
                 out += c;
         }
     }

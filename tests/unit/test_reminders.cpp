@@ -1,0 +1,323 @@
+// wijk reminders: the rules of commands.md (`wijk reminders`) and data-format.md section 5.
+#include <doctest/doctest.h>
+
+#include "date_string.h"
+#include "model/i18n.h"
+#include "render/escape.h"
+#include "render/reminders.h"
+#include "report/reminders.h"
+
+using namespace wijk;
+
+namespace {
+Date D(const char* text) { return *parse_date(text); }
+template <class T>
+Field<T> F(T v) { return Field<T>(std::move(v), Mark{}); }
+Field<Date> FD(const char* text) { return F(D(text)); }
+const Duration days90{90, DurationUnit::days}, month1{1, DurationUnit::months},
+    months3{3, DurationUnit::months}, year1{1, DurationUnit::years};
+
+Agreement agreement(const char* id, const char* start, const char* end, std::optional<Renewal> renewal,
+                    std::optional<Duration> term = {}, std::optional<Duration> notice = {}) {
+    Agreement a;
+    a.id = F(std::string(id));
+    a.partner = F(std::string("dock"));
+    a.title = F(std::string("Title of ") + id);
+    a.neighbourhoods.push_back(F(std::string("noord")));
+    a.start = FD(start);
+    if (end) a.end = FD(end);
+    if (renewal) a.renewal = F(*renewal);
+    if (term) a.renewal_term = F(*term);
+    if (notice) a.notice = F(*notice);
+    return a;
+}
+
+Evaluation evaluation(const char* agreement, int year, const char* date) {
+    Evaluation e;
+    e.agreement = F(std::string(agreement));
+    e.year = F(year);
+    e.date = FD(date);
+    e.decision = F(Decision::continue_);
+    return e;
+}
+
+// Evaluations are due only from 2100 on, unless `with_evaluations`: most tests look at other kinds.
+Repository repo_of(std::vector<Agreement> agreements, std::vector<Evaluation> evaluations = {},
+                   bool with_evaluations = false) {
+    Repository r;
+    if (!with_evaluations) r.config.evaluations_since = F(2100);
+    Partner p;
+    p.id = F(std::string("dock"));
+    p.name = F(std::string("Stichting Dock"));
+    r.partners.push_back(p);
+    r.agreements = std::move(agreements);
+    r.evaluations = std::move(evaluations);
+    r.index();
+    return r;
+}
+
+ReminderOptions options(const char* as_of, Duration horizon = days90) {
+    ReminderOptions o;
+    o.as_of = D(as_of);
+    o.horizon.fill(horizon);
+    return o;
+}
+
+std::vector<Reminder> of_kind(const std::vector<Reminder>& all, ReminderKind k) {
+    std::vector<Reminder> out;
+    for (const auto& r : all)
+        if (r.kind == k) out.push_back(r);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("notice: the deadline of the current term, both window edges included") {
+    // E 2026-12-26, deadline 2026-11-26; E 2027-05-24, deadline 2027-02-24 (T + 90 days)
+    auto on_t = agreement("on-t", "2024-12-27", "2025-12-26", Renewal::tacit, year1, month1);
+    auto before_t = agreement("before-t", "2024-12-26", "2025-12-25", Renewal::tacit, year1, month1);
+    auto on_h = agreement("on-h", "2025-05-25", "2026-05-24", Renewal::tacit, year1, months3);
+    auto after_h = agreement("after-h", "2025-05-26", "2026-05-25", Renewal::tacit, year1, months3);
+    auto all = compute_reminders(repo_of({on_t, before_t, on_h, after_h}), options("2026-11-26"));
+    auto notices = of_kind(all, ReminderKind::notice);
+    REQUIRE(notices.size() == 2);
+    CHECK(notices[0].agreement == "on-t");
+    CHECK(notices[0].date == D("2026-11-26"));
+    CHECK(notices[0].days == 0);
+    CHECK(notices[0].term_end == D("2026-12-26"));
+    CHECK(notices[0].next_term_end == D("2027-12-26"));
+    CHECK(notices[1].agreement == "on-h");
+    CHECK(notices[1].date == D("2027-02-24"));
+    CHECK(notices[1].days == 90);
+    CHECK_FALSE(notices[0].overdue);
+}
+
+TEST_CASE("renewal: term ends computed from end, never step by step") {
+    // 3-month terms from 2025-04-30: ..., 2026-10-31, 2027-01-31 (seventh renewal), then 2027-04-30
+    auto q = agreement("q", "2025-02-01", "2025-04-30", Renewal::tacit, months3, month1);
+    auto all = compute_reminders(repo_of({q}), options("2026-11-26"));
+    auto renewals = of_kind(all, ReminderKind::renewal);
+    REQUIRE(renewals.size() == 1);
+    CHECK(renewals[0].date == D("2027-01-31"));
+    CHECK(renewals[0].next_term_end == D("2027-04-30"));
+    auto notices = of_kind(all, ReminderKind::notice);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].date == D("2026-12-31"));
+
+    // yearly from 2025-02-28: 2026-02-28, 2027-02-28, 2028-02-29
+    auto leap = agreement("leap", "2024-03-01", "2025-02-28", Renewal::tacit, year1, Duration{2, DurationUnit::months});
+    all = compute_reminders(repo_of({leap}), options("2027-12-15"));
+    renewals = of_kind(all, ReminderKind::renewal);
+    REQUIRE(renewals.size() == 1);
+    CHECK(renewals[0].date == D("2028-02-29"));
+    CHECK(renewals[0].next_term_end == D("2029-02-28"));
+    CHECK(of_kind(all, ReminderKind::notice).at(0).date == D("2027-12-31"));
+
+    // monthly from 2026-01-31: 2026-02-28, ..., as of 2026-02-10 the term ends 2026-02-28
+    auto monthly = agreement("monthly", "2026-01-01", "2026-01-31", Renewal::tacit, month1, Duration{7, DurationUnit::days});
+    all = compute_reminders(repo_of({monthly}), options("2026-02-10", Duration{30, DurationUnit::days}));
+    renewals = of_kind(all, ReminderKind::renewal);
+    REQUIRE(renewals.size() == 1);
+    CHECK(renewals[0].date == D("2026-02-28"));
+    CHECK(renewals[0].next_term_end == D("2026-03-31"));
+    CHECK(of_kind(all, ReminderKind::notice).at(0).date == D("2026-02-21"));
+}
+
+TEST_CASE("indefinite: notice and renewal up to its end, nothing after") {
+    auto a = agreement("ind", "2024-01-01", "2026-12-31", Renewal::indefinite, {}, month1);
+    auto all = compute_reminders(repo_of({a}), options("2026-11-26"));
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].kind == ReminderKind::notice);
+    CHECK(all[0].date == D("2026-11-30"));
+    CHECK(all[0].indefinite);
+    CHECK(all[1].kind == ReminderKind::renewal);
+    CHECK(all[1].date == D("2026-12-31"));
+    CHECK(all[1].indefinite);
+    CHECK(compute_reminders(repo_of({a}), options("2027-01-01")).empty());
+}
+
+TEST_CASE("expiry: renewal none or terminated; leases named; terminated agreements neither renew nor need notice") {
+    auto none = agreement("none", "2024-01-01", "2027-01-10", Renewal::none);
+    auto term = agreement("term", "2023-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    term.terminated = Termination{};
+    term.terminated->end = FD("2027-01-15");
+    term.terminated->by = F(TerminatedBy::partner);
+    Provision space;
+    space.kind = F(ProvisionKind::space);
+    space.address = F(std::string("Dorpsstraat 1"));
+    space.lease = F(Lease::art290);
+    Provision loan = space;
+    loan.lease = F(Lease::loan);
+    term.we_provide = {space, loan};
+    auto all = compute_reminders(repo_of({none, term}), options("2026-11-26"));
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].agreement == "none");
+    CHECK(all[0].kind == ReminderKind::expiry);
+    CHECK_FALSE(all[0].terminated);
+    CHECK(all[1].agreement == "term");
+    CHECK(all[1].kind == ReminderKind::expiry);
+    CHECK(all[1].terminated);
+    CHECK(all[1].terminated_by == TerminatedBy::partner);
+    REQUIRE(all[1].leases.size() == 1);  // a loan is no lease
+    CHECK(all[1].leases[0].lease == Lease::art290);
+    // the day after: ended, nothing
+    CHECK(compute_reminders(repo_of({none}), options("2027-01-11")).empty());
+}
+
+TEST_CASE("evaluation: D0 overdue however long ago, D1 within the horizon, only while it runs") {
+    auto a = agreement("a", "2020-01-01", nullptr, {}, {}, months3);
+    a.evaluation_due = F(MonthDay{1, 15});
+    // D0 2026-01-15 (not evaluated: overdue), D1 2027-01-15 (within 90 days of 2026-11-26)
+    auto all = compute_reminders(repo_of({a}, {}, true), options("2026-11-26"));
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].overdue);
+    CHECK(all[0].date == D("2026-01-15"));
+    CHECK(all[0].days == -315);
+    CHECK(all[0].evaluation_year == 2026);
+    CHECK_FALSE(all[1].overdue);
+    CHECK(all[1].date == D("2027-01-15"));
+    CHECK(any_overdue(all));
+    // evaluated for 2026: only D1
+    all = compute_reminders(repo_of({a}, {evaluation("a", 2026, "2026-01-20")}, true), options("2026-11-26"));
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].date == D("2027-01-15"));
+    CHECK_FALSE(any_overdue(all));
+    // D1 past the horizon: nothing
+    CHECK(compute_reminders(repo_of({a}, {evaluation("a", 2026, "2026-01-20")}, true), options("2026-10-01")).empty());
+    // a due date after the agreement ended gives nothing
+    auto ended = agreement("ended", "2022-01-01", "2025-06-30", Renewal::none);
+    CHECK(compute_reminders(repo_of({ended}, {}, true), options("2026-11-26")).empty());
+    // a leap-day start: due 02-28 in common years, 02-29 in leap years
+    auto leap = agreement("leap", "2024-02-29", "2028-12-31", Renewal::none, {}, months3);
+    leap.evaluation_due = {};
+    all = compute_reminders(repo_of({leap}, {}, true), options("2027-12-15"));
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].date == D("2027-02-28"));
+    CHECK(all[1].date == D("2028-02-29"));
+}
+
+TEST_CASE("evaluation: D1 found when evaluations.since lies years ahead") {
+    auto a = agreement("a", "2020-01-01", nullptr, {}, {}, months3);
+    a.evaluation_due = F(MonthDay{1, 15});
+    auto repo = repo_of({a}, {}, true);
+    repo.config.evaluations_since = F(2030);
+    auto all = compute_reminders(repo, options("2026-11-26", Duration{5, DurationUnit::years}));
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].date == D("2030-01-15"));
+}
+
+TEST_CASE("notice: an evaluation in the twelve months before the deadline") {
+    auto a = agreement("a", "2024-12-27", "2025-12-26", Renewal::tacit, year1, month1);  // deadline 2026-11-26
+    auto with = [&](const char* date) {
+        auto all = compute_reminders(repo_of({a}, {evaluation("a", 2026, date)}), options("2026-11-26"));
+        return of_kind(all, ReminderKind::notice).at(0).evaluated;
+    };
+    CHECK_FALSE(with("2025-11-26").has_value());  // exactly twelve months before: outside
+    CHECK(with("2025-11-27").has_value());
+    CHECK(with("2026-11-26").has_value());  // on the deadline itself
+    CHECK(with("2026-11-26")->date == D("2026-11-26"));
+}
+
+TEST_CASE("sorting and filters") {
+    auto a = agreement("b-agr", "2024-12-27", "2025-12-26", Renewal::tacit, year1, Duration{0, DurationUnit::days});
+    a.owner = F(std::string("anouk"));
+    auto b = agreement("a-agr", "2024-01-01", "2026-12-26", Renewal::none);
+    b.owner = F(std::string("bram"));
+    auto repo = repo_of({a, b});
+    Strategy s;
+    s.id = F(std::string("strat"));
+    s.title = F(std::string("Strategy"));
+    s.neighbourhoods.push_back(F(std::string("zuid")));
+    s.end = FD("2026-12-26");
+    repo.strategies.push_back(s);
+    auto all = compute_reminders(repo, options("2026-11-26"));
+    // same date: notice, renewal, expiry, strategy-end
+    REQUIRE(all.size() == 4);
+    CHECK(all[0].kind == ReminderKind::notice);
+    CHECK(all[1].kind == ReminderKind::renewal);
+    CHECK(all[2].kind == ReminderKind::expiry);
+    CHECK(all[3].kind == ReminderKind::strategy_end);
+    CHECK(all[3].agreement.empty());
+    CHECK(all[3].strategy == "strat");
+
+    auto o = options("2026-11-26");
+    o.owners = {"anouk"};
+    all = compute_reminders(repo, o);
+    REQUIRE(all.size() == 2);  // strategies have no owner
+    CHECK(all[0].agreement == "b-agr");
+    o = options("2026-11-26");
+    o.neighbourhoods = {"zuid"};
+    all = compute_reminders(repo, o);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].kind == ReminderKind::strategy_end);
+    o = options("2026-11-26");
+    o.kinds = {ReminderKind::expiry, ReminderKind::renewal};
+    all = compute_reminders(repo, o);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].kind == ReminderKind::renewal);
+}
+
+TEST_CASE("horizons: --within, then per kind, then default, then 90 days") {
+    Config c;
+    auto h = reminder_horizons(c, std::nullopt);
+    CHECK(h[0] == days90);
+    CHECK(default_horizon(c, std::nullopt) == days90);
+    c.horizon_default = F(Duration{30, DurationUnit::days});
+    c.horizon_by_kind[static_cast<std::size_t>(ReminderKind::notice)] = F(Duration{6, DurationUnit::months});
+    h = reminder_horizons(c, std::nullopt);
+    CHECK(h[static_cast<std::size_t>(ReminderKind::notice)] == Duration{6, DurationUnit::months});
+    CHECK(h[static_cast<std::size_t>(ReminderKind::renewal)] == Duration{30, DurationUnit::days});
+    h = reminder_horizons(c, Duration{2, DurationUnit::weeks});
+    for (const auto& d : h) CHECK(d == Duration{2, DurationUnit::weeks});
+    CHECK(default_horizon(c, Duration{2, DurationUnit::weeks}) == Duration{2, DurationUnit::weeks});
+}
+
+TEST_CASE("rendering: messages in both languages, JSON contract, iCalendar lines") {
+    auto a = agreement("a", "2024-12-27", "2025-12-26", Renewal::tacit, year1, month1);
+    a.title = F(std::string("Buurtkamer; \"de Schakel\", een heel lange titel met één é en nog wat meer tekst\x7f"));
+    auto repo = repo_of({a});
+    repo.config.staff_listed = true;
+    auto all = compute_reminders(repo, options("2026-11-26"));
+    REQUIRE(all.size() == 2);
+    set_output_language(Lang::nl);
+    CHECK(reminder_message(all[1]).find("verlengd met 1 jaar (tot en met 2027-12-26)") != std::string::npos);
+    CHECK(duration_text(Duration{3, DurationUnit::months}) == "3 maanden");
+    CHECK(month_name(3) == "maart");
+    set_output_language(Lang::en);
+    CHECK(reminder_message(all[0]).find("renews on 2026-12-27 for 1 year (to 2027-12-26)") != std::string::npos);
+    CHECK(reminder_message(all[0]).find("No evaluation in the twelve months") != std::string::npos);
+    CHECK(reminder_uid(all[0]) == "notice-a-2026-11-26@wijk");
+
+    ReminderReport rep;
+    rep.as_of = D("2026-11-26");
+    rep.horizon = days90;
+    rep.horizons.fill(days90);
+    rep.config = &repo.config;
+    rep.reminders = &all;
+    std::string json = render_reminders_json(rep);
+    CHECK(json.find("\"horizon_days\": 90") != std::string::npos);
+    CHECK(json.find("\"owner\": null") != std::string::npos);
+    CHECK(json.find("\"owner_email\": null") != std::string::npos);  // staff listed
+    CHECK(json.find("\"agreement\": \"a\"") != std::string::npos);
+
+    std::string ics = render_reminders_ics(rep);
+    CHECK(ics.find("DTSTART;VALUE=DATE:20261126\r\n") != std::string::npos);
+    CHECK(ics.find("DTEND;VALUE=DATE:20261127\r\n") != std::string::npos);
+    CHECK(ics.find("DTSTAMP:20261126T000000Z\r\n") != std::string::npos);
+    CHECK(ics.find("TRIGGER:-P30D\r\n") != std::string::npos);
+    CHECK(ics.find("TRIGGER:-P7D\r\n") != std::string::npos);
+    CHECK(ics.find("Buurtkamer\\; \"de Schakel\"\\,") != std::string::npos);
+    CHECK(ics.find('\x7f') == std::string::npos);
+    std::size_t start = 0;
+    while (start < ics.size()) {
+        auto end = ics.find("\r\n", start);
+        REQUIRE(end != std::string::npos);
+        CHECK(end - start <= 75);
+        CHECK(ics.substr(start, end - start).find('\n') == std::string::npos);
+        start = end + 2;
+    }
+}
+
+TEST_CASE("ical_text: RFC 5545 TEXT escaping drops control characters") {
+    CHECK(ical_text("a;b,c\\d\ne\r") == "a\\;b\\,c\\\\d\\ne");
+    CHECK(ical_text(std::string("x\x7fy\x01z")) == "xyz");
+}
