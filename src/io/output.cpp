@@ -95,7 +95,9 @@ WriteResult write_new_file(const std::string& path, std::string_view content, bo
     // gives the target's name only if nothing has that name (not even a dangling symlink);
     // a file that appears between a check and a rename is never replaced.
     WriteResult r;
-    exists = false;
+    struct stat st {};
+    exists = ::lstat(path.c_str(), &st) == 0;  // early, so that it is reported even where
+    if (exists) return WriteResult{false, path + ": exists"};  // nothing could be written
     std::filesystem::path target(path);
     std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
     std::string tmpl = dir + "/." + target.filename().string() + ".wijk-XXXXXX";
