@@ -17,64 +17,87 @@ namespace {
 
 // ---- words --------------------------------------------------------------------------------
 
-bool dutch() { return output_language() == Lang::nl; }
+bool dutch() {
+    return output_language() == Lang::nl;
+}
 
 std::string duration_text(const Duration& d) {
     bool one = d.count == 1;
     std::string_view unit;
     switch (d.unit) {
-        case DurationUnit::days: unit = one ? tr("day", "dag") : tr("days", "dagen"); break;
-        case DurationUnit::weeks: unit = one ? tr("week", "week") : tr("weeks", "weken"); break;
-        case DurationUnit::months: unit = one ? tr("month", "maand") : tr("months", "maanden"); break;
-        case DurationUnit::years: unit = one ? tr("year", "jaar") : tr("years", "jaar"); break;
+        case DurationUnit::days:
+            unit = one ? tr("day", "dag") : tr("days", "dagen");
+            break;
+        case DurationUnit::weeks:
+            unit = one ? tr("week", "week") : tr("weeks", "weken");
+            break;
+        case DurationUnit::months:
+            unit = one ? tr("month", "maand") : tr("months", "maanden");
+            break;
+        case DurationUnit::years:
+            unit = one ? tr("year", "jaar") : tr("years", "jaar");
+            break;
     }
     return fmt::format("{} {}", d.count, unit);
 }
 
 std::string_view status_text(Status s) {
     switch (s) {
-        case Status::upcoming: return tr("upcoming (not started)", "nog niet begonnen");
-        case Status::active: return tr("active", "lopend");
-        case Status::terminating: return tr("terminating (notice given)", "opgezegd, loopt af");
-        case Status::ended: return tr("ended", "beëindigd");
+        case Status::upcoming:
+            return tr("upcoming (not started)", "nog niet begonnen");
+        case Status::active:
+            return tr("active", "lopend");
+        case Status::terminating:
+            return tr("terminating (notice given)", "opgezegd, loopt af");
+        case Status::ended:
+            return tr("ended", "beëindigd");
     }
     return "?";
 }
 
 std::string_view partner_kind_text(PartnerKind k) {
     static constexpr std::array<std::string_view, 13> nl{
-        "bewoners", "huurders",  "welzijn", "gemeente", "politie",   "vrijwilligers", "onderwijs",
-        "zorg",     "cultuur",   "sport",   "levensbeschouwing", "ondernemers", "overig"};
+        "bewoners",          "huurders",    "welzijn", "gemeente", "politie",
+        "vrijwilligers",     "onderwijs",   "zorg",    "cultuur",  "sport",
+        "levensbeschouwing", "ondernemers", "overig"};
     return dutch() ? nl[std::size_t(k)] : name(k);
 }
 
 std::string_view provision_kind_text(ProvisionKind k) {
-    static constexpr std::array<std::string_view, 6> en{"Space", "Rent discount", "Funding",
-                                                        "Support", "Advice", "Other"};
-    static constexpr std::array<std::string_view, 6> nl{"Ruimte", "Huurkorting", "Financiering",
-                                                        "Ondersteuning", "Advies", "Overig"};
+    static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
+                                                        "Support", "Advice",        "Other"};
+    static constexpr std::array<std::string_view, 6> nl{
+        "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
     return dutch() ? nl[std::size_t(k)] : en[std::size_t(k)];
 }
 
 std::string_view decision_text(Decision d) {
     switch (d) {
-        case Decision::continue_: return tr("continue", "doorgaan");
-        case Decision::adjust: return tr("adjust", "bijstellen");
-        case Decision::stop: return tr("stop", "stoppen");
+        case Decision::continue_:
+            return tr("continue", "doorgaan");
+        case Decision::adjust:
+            return tr("adjust", "bijstellen");
+        case Decision::stop:
+            return tr("stop", "stoppen");
     }
     return "?";
 }
 
 std::string_view lease_text(Lease l) {
     switch (l) {
-        case Lease::art290: return tr("lease art. 7:290", "huur art. 7:290");
-        case Lease::art230a: return tr("lease art. 7:230a", "huur art. 7:230a");
-        case Lease::loan: return tr("loan (free of charge)", "bruikleen");
+        case Lease::art290:
+            return tr("lease art. 7:290", "huur art. 7:290");
+        case Lease::art230a:
+            return tr("lease art. 7:230a", "huur art. 7:230a");
+        case Lease::loan:
+            return tr("loan (free of charge)", "bruikleen");
     }
     return "?";
 }
 
-std::string money_text(Money m) { return to_display(m, dutch()); }
+std::string money_text(Money m) {
+    return to_display(m, dutch());
+}
 
 std::string number_text(double d) {
     std::string s = format_number(d);
@@ -84,7 +107,9 @@ std::string number_text(double d) {
     return s;
 }
 
-std::string date_text(const Date& d) { return to_string(d); }
+std::string date_text(const Date& d) {
+    return to_string(d);
+}
 
 // "2026-10-01 (in 35 days)", "2026-03-01 (270 days ago)", "2026-11-26 (today)"
 std::string date_relative(const Date& d, const Date& as_of) {
@@ -94,13 +119,18 @@ std::string date_relative(const Date& d, const Date& as_of) {
         return days == 1 ? msg("{} (tomorrow)", "{} (morgen)", date_text(d))
                          : msg("{} (in {} days)", "{} (over {} dagen)", date_text(d), days);
     return days == -1 ? msg("{} (yesterday, passed)", "{} (gisteren, verstreken)", date_text(d))
-                      : msg("{} ({} days ago, passed)", "{} ({} dagen geleden, verstreken)", date_text(d), -days);
+                      : msg("{} ({} days ago, passed)", "{} ({} dagen geleden, verstreken)",
+                            date_text(d), -days);
 }
 
 std::string renewal_text(const Agreement& a) {
-    if (!a.end) return std::string(tr("none: it runs without an end date", "geen: looptijd zonder einddatum"));
+    if (!a.end)
+        return std::string(
+            tr("none: it runs without an end date", "geen: looptijd zonder einddatum"));
     switch (a.renewal.value_or(Renewal::none)) {
-        case Renewal::none: return std::string(tr("none: it ends on its end date", "geen: eindigt op de einddatum"));
+        case Renewal::none:
+            return std::string(
+                tr("none: it ends on its end date", "geen: eindigt op de einddatum"));
         case Renewal::tacit:
             return a.renewal_term ? msg("tacit, by {} each time", "stilzwijgend, telkens met {}",
                                         duration_text(*a.renewal_term))
@@ -113,7 +143,8 @@ std::string renewal_text(const Agreement& a) {
 }
 
 std::string achieved_text(const Achieved& a) {
-    if (const bool* b = std::get_if<bool>(&a)) return std::string(*b ? tr("yes", "ja") : tr("no", "nee"));
+    if (const bool* b = std::get_if<bool>(&a))
+        return std::string(*b ? tr("yes", "ja") : tr("no", "nee"));
     return number_text(std::get<double>(a));
 }
 
@@ -149,11 +180,16 @@ std::string provision_text(const Agreement& a, const Provision& p) {
     if (p.area_m2) parts.push_back(number_text(*p.area_m2) + " m²");
     if (p.lease) parts.push_back(std::string(lease_text(*p.lease)));
     if (p.lease_ref) parts.push_back(msg("ref. {}", "kenmerk {}", *p.lease_ref));
-    if (p.rent_per_year) parts.push_back(msg("rent {} a year", "huur {} per jaar", money_text(*p.rent_per_year)));
+    if (p.rent_per_year)
+        parts.push_back(msg("rent {} a year", "huur {} per jaar", money_text(*p.rent_per_year)));
     if (p.percent) parts.push_back(msg("{}% discount", "{}% korting", number_text(*p.percent)));
-    if (p.amount_per_year) parts.push_back(msg("{} a year", "{} per jaar", money_text(*p.amount_per_year)));
-    if (p.hours_per_year) parts.push_back(msg("{} hours a year", "{} uur per jaar", number_text(*p.hours_per_year)));
-    if (p.value_per_year) parts.push_back(msg("worth {} a year", "waarde {} per jaar", money_text(*p.value_per_year)));
+    if (p.amount_per_year)
+        parts.push_back(msg("{} a year", "{} per jaar", money_text(*p.amount_per_year)));
+    if (p.hours_per_year)
+        parts.push_back(msg("{} hours a year", "{} uur per jaar", number_text(*p.hours_per_year)));
+    if (p.value_per_year)
+        parts.push_back(
+            msg("worth {} a year", "waarde {} per jaar", money_text(*p.value_per_year)));
     (void)a;
     std::string text = p.kind ? std::string(provision_kind_text(*p.kind)) : std::string("?");
     for (std::size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? ": " : "; ") + parts[i];
@@ -165,8 +201,10 @@ std::string commitment_text(const Commitment& c) {
     if (c.target) {
         std::string unit = c.unit ? " " + *c.unit : "";
         bool per_term = c.per && *c.per == Per::term;
-        text += per_term ? msg(": target {}{} per term", ": doel {}{} per termijn", number_text(*c.target), unit)
-                         : msg(": target {}{} a year", ": doel {}{} per jaar", number_text(*c.target), unit);
+        text += per_term ? msg(": target {}{} per term", ": doel {}{} per termijn",
+                               number_text(*c.target), unit)
+                         : msg(": target {}{} a year", ": doel {}{} per jaar",
+                               number_text(*c.target), unit);
     } else {
         text += std::string(tr(": no target set", ": geen doel vastgelegd"));
     }
@@ -182,14 +220,15 @@ std::string class_cell(const ClassInYear& c) {
 std::string change_text(const LiveabilityTrend& t, const Agreement& a) {
     if (!t.latest) return std::string(tr("no class recorded", "geen klasse bekend"));
     if (!t.base)
-        return a.start ? msg("no class at or before the start ({})", "geen klasse bij of voor de start ({})",
-                             int(a.start->year()))
+        return a.start ? msg("no class at or before the start ({})",
+                             "geen klasse bij of voor de start ({})", int(a.start->year()))
                        : std::string(tr("unknown", "onbekend"));
     auto cls = [](const ClassInYear& y) {
         return fmt::format("{} {} ({})", *y.klass, class_name(*y.klass, output_language()), y.year);
     };
     if (t.base->year == t.latest->year)
-        return msg("no newer class than at the start: {}", "geen nieuwere klasse dan bij de start: {}", cls(*t.base));
+        return msg("no newer class than at the start: {}",
+                   "geen nieuwere klasse dan bij de start: {}", cls(*t.base));
     int ch = *t.change;
     std::string sign = ch > 0 ? fmt::format("+{}", ch) : ch < 0 ? fmt::format("−{}", -ch) : "0";
     return fmt::format("{}: {} → {}", sign, cls(*t.base), cls(*t.latest));
@@ -198,23 +237,30 @@ std::string change_text(const LiveabilityTrend& t, const Agreement& a) {
 Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     const Agreement& a = *it.agreement;
     Sheet s;
-    s.title = msg("Evaluation {}: {}", "Evaluatie {}: {}", c.year, a.title.value_or(a.id.value_or("")));
+    s.title =
+        msg("Evaluation {}: {}", "Evaluatie {}: {}", c.year, a.title.value_or(a.id.value_or("")));
 
     Section head;
     head.facts.push_back({std::string(tr("Agreement", "Afspraak")), a.id.value_or("")});
-    if (!c.organisation.empty()) head.facts.push_back({std::string(tr("Organisation", "Organisatie")), c.organisation});
-    if (it.owner && it.owner->name) head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *it.owner->name});
-    else if (a.owner) head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *a.owner});
+    if (!c.organisation.empty())
+        head.facts.push_back({std::string(tr("Organisation", "Organisatie")), c.organisation});
+    if (it.owner && it.owner->name)
+        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *it.owner->name});
+    else if (a.owner)
+        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *a.owner});
     head.facts.push_back({std::string(tr("Evaluation due", "Evaluatie gepland")),
                           it.due ? date_relative(*it.due, c.as_of)
                                  : msg("no due date in {}", "geen evaluatiedatum in {}", c.year)});
-    if (it.decide_by) head.facts.push_back({std::string(tr("Decide by", "Besluiten uiterlijk")), date_relative(*it.decide_by, c.as_of)});
+    if (it.decide_by)
+        head.facts.push_back({std::string(tr("Decide by", "Besluiten uiterlijk")),
+                              date_relative(*it.decide_by, c.as_of)});
     head.facts.push_back({std::string(tr("Prepared on", "Opgesteld op")), date_text(c.as_of)});
     if (it.this_year) {
         const Evaluation& e = *it.this_year;
-        head.paragraphs.push_back(
-            msg("Already evaluated for {} on {} (decision: {}).", "Al geëvalueerd voor {} op {} (besluit: {}).", c.year,
-                e.date ? date_text(*e.date) : "?", e.decision ? decision_text(*e.decision) : "?"));
+        head.paragraphs.push_back(msg("Already evaluated for {} on {} (decision: {}).",
+                                      "Al geëvalueerd voor {} op {} (besluit: {}).", c.year,
+                                      e.date ? date_text(*e.date) : "?",
+                                      e.decision ? decision_text(*e.decision) : "?"));
     }
     s.sections.push_back(std::move(head));
 
@@ -245,7 +291,8 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     term.title = std::string(tr("Term", "Looptijd"));
     if (a.start) term.facts.push_back({std::string(tr("Start", "Begin")), date_text(*a.start)});
     term.facts.push_back({std::string(tr("End of the first term", "Einde eerste termijn")),
-                          a.end ? date_text(*a.end) : std::string(tr("none (indefinite)", "geen (onbepaalde tijd)"))});
+                          a.end ? date_text(*a.end)
+                                : std::string(tr("none (indefinite)", "geen (onbepaalde tijd)"))});
     term.facts.push_back({std::string(tr("Renewal", "Verlenging")), renewal_text(a)});
     term.facts.push_back({std::string(tr("Notice period", "Opzegtermijn")),
                           a.notice ? duration_text(*a.notice) : std::string(tr("none", "geen"))});
@@ -253,50 +300,63 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         const Termination& t = *a.terminated;
         std::string by{t.by ? name(*t.by) : "association"};
         std::string v = msg("ends on {} (by {})", "eindigt op {} (door {})", date_text(*t.end), by);
-        if (t.notice_given) v += msg("; notice given on {}", "; opgezegd op {}", date_text(*t.notice_given));
+        if (t.notice_given)
+            v += msg("; notice given on {}", "; opgezegd op {}", date_text(*t.notice_given));
         term.facts.push_back({std::string(tr("Terminated", "Opgezegd")), v});
     }
-    term.facts.push_back({msg("Status on {}", "Status op {}", date_text(it.reference)), std::string(status_text(it.status))});
+    term.facts.push_back({msg("Status on {}", "Status op {}", date_text(it.reference)),
+                          std::string(status_text(it.status))});
     term.facts.push_back({std::string(tr("Current term ends", "Huidige termijn eindigt")),
-                          it.term_end ? date_text(*it.term_end)
-                                      : std::string(tr("no end date: runs on until notice is given",
-                                                       "geen einddatum: loopt door tot opzegging"))});
+                          it.term_end
+                              ? date_text(*it.term_end)
+                              : std::string(tr("no end date: runs on until notice is given",
+                                               "geen einddatum: loopt door tot opzegging"))});
     if (it.notice_deadline)
         term.facts.push_back({std::string(tr("Notice deadline", "Uiterste opzegdatum")),
                               date_relative(*it.notice_deadline, c.as_of)});
     else if (it.term_end)
-        term.facts.push_back({std::string(tr("Notice deadline", "Uiterste opzegdatum")),
-                              std::string(tr("none: it ends at the end of this term without notice",
-                                             "geen: eindigt zonder opzegging aan het eind van deze termijn"))});
+        term.facts.push_back(
+            {std::string(tr("Notice deadline", "Uiterste opzegdatum")),
+             std::string(tr("none: it ends at the end of this term without notice",
+                            "geen: eindigt zonder opzegging aan het eind van deze termijn"))});
     s.sections.push_back(std::move(term));
 
     Section last;
     last.title = msg("Last year's evaluation ({})", "Evaluatie vorig jaar ({})", c.year - 1);
     if (const Evaluation* e = it.last_year) {
         if (e->date) last.facts.push_back({std::string(tr("Date", "Datum")), date_text(*e->date)});
-        if (e->decision) last.facts.push_back({std::string(tr("Decision", "Besluit")), std::string(decision_text(*e->decision))});
+        if (e->decision)
+            last.facts.push_back(
+                {std::string(tr("Decision", "Besluit")), std::string(decision_text(*e->decision))});
         if (e->provisions_delivered)
-            last.facts.push_back({std::string(tr("We delivered what we promised", "Wij leverden wat we beloofden")),
-                                  std::string(*e->provisions_delivered ? tr("yes", "ja") : tr("no", "nee"))});
+            last.facts.push_back(
+                {std::string(tr("We delivered what we promised", "Wij leverden wat we beloofden")),
+                 std::string(*e->provisions_delivered ? tr("yes", "ja") : tr("no", "nee"))});
         if (it.contacts && !e->participants.empty()) {
             std::string v;
             for (const auto& p : e->participants) v += (v.empty() ? "" : ", ") + *p;
             last.facts.push_back({std::string(tr("Participants", "Deelnemers")), v});
         }
-        last.facts.push_back({std::string(tr("Notes", "Notities")), e->notes.value_or(std::string(tr("none", "geen")))});
+        last.facts.push_back({std::string(tr("Notes", "Notities")),
+                              e->notes.value_or(std::string(tr("none", "geen")))});
     } else {
-        last.paragraphs.push_back(msg("No evaluation recorded for {}.", "Geen evaluatie vastgelegd voor {}.", c.year - 1));
+        last.paragraphs.push_back(msg("No evaluation recorded for {}.",
+                                      "Geen evaluatie vastgelegd voor {}.", c.year - 1));
     }
     s.sections.push_back(std::move(last));
 
     Section give;
-    give.title = std::string(tr("What we provide: did we deliver it?", "Wat wij bieden: hebben we het geleverd?"));
+    give.title = std::string(
+        tr("What we provide: did we deliver it?", "Wat wij bieden: hebben we het geleverd?"));
     for (const auto& p : a.we_provide) give.boxes.push_back({provision_text(a, p), ""});
-    if (a.we_provide.empty()) give.paragraphs.push_back(std::string(tr("The agreement lists no provisions.", "De afspraak noemt geen bijdragen van ons.")));
+    if (a.we_provide.empty())
+        give.paragraphs.push_back(std::string(
+            tr("The agreement lists no provisions.", "De afspraak noemt geen bijdragen van ons.")));
     s.sections.push_back(std::move(give));
 
     Section get;
-    get.title = std::string(tr("What the partner provides: was it achieved?", "Wat de partner biedt: is het gehaald?"));
+    get.title = std::string(
+        tr("What the partner provides: was it achieved?", "Wat de partner biedt: is het gehaald?"));
     for (const auto& cm : a.partner_provides) {
         std::string text = commitment_text(cm);
         if (it.last_year && cm.id)
@@ -305,24 +365,29 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
                     text += msg("; last year: {}", "; vorig jaar: {}", achieved_text(*r.achieved));
         get.boxes.push_back({text, std::string(tr("achieved", "behaald"))});
     }
-    if (a.partner_provides.empty()) get.paragraphs.push_back(std::string(tr("The agreement lists no commitments.", "De afspraak noemt geen toezeggingen.")));
+    if (a.partner_provides.empty())
+        get.paragraphs.push_back(std::string(
+            tr("The agreement lists no commitments.", "De afspraak noemt geen toezeggingen.")));
     s.sections.push_back(std::move(get));
 
     Section live;
-    live.title = std::string(tr("Liveability (Leefbaarometer class, 1-9)", "Leefbaarheid (Leefbaarometer-klasse, 1-9)"));
+    live.title = std::string(
+        tr("Liveability (Leefbaarometer class, 1-9)", "Leefbaarheid (Leefbaarometer-klasse, 1-9)"));
     std::set<int> years;
     for (const auto& t : it.liveability)
         for (const auto& y : t.years) years.insert(y.year);
     if (years.empty()) {
-        live.paragraphs.push_back(std::string(tr("No liveability scores recorded for its neighbourhoods.",
-                                                 "Geen leefbaarheidsscores bekend voor de buurten.")));
+        live.paragraphs.push_back(
+            std::string(tr("No liveability scores recorded for its neighbourhoods.",
+                           "Geen leefbaarheidsscores bekend voor de buurten.")));
     } else {
         Table tb;
         tb.head.push_back(std::string(tr("Neighbourhood", "Buurt")));
         for (int y : years) tb.head.push_back(std::to_string(y));
         tb.head.push_back(std::string(tr("Change since the start", "Verandering sinds de start")));
         for (const auto& t : it.liveability) {
-            std::vector<std::string> row{t.neighbourhood->name.value_or(t.neighbourhood->id.value_or(""))};
+            std::vector<std::string> row{
+                t.neighbourhood->name.value_or(t.neighbourhood->id.value_or(""))};
             for (int y : years) {
                 std::string cell;
                 for (const auto& cy : t.years)
@@ -340,12 +405,15 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     strat.title = std::string(tr("Strategy", "Buurtstrategie"));
     if (it.strategy) {
         strat.facts.push_back({std::string(tr("Serves", "Dient")),
-                               fmt::format("{} ({})", it.strategy->title.value_or(""), it.strategy->id.value_or(""))});
+                               fmt::format("{} ({})", it.strategy->title.value_or(""),
+                                           it.strategy->id.value_or(""))});
         if (it.strategy->start && it.strategy->end)
             strat.facts.push_back({std::string(tr("Period", "Periode")),
-                                   fmt::format("{} – {}", date_text(*it.strategy->start), date_text(*it.strategy->end))});
+                                   fmt::format("{} – {}", date_text(*it.strategy->start),
+                                               date_text(*it.strategy->end))});
     } else {
-        strat.paragraphs.push_back(std::string(tr("The agreement names no strategy.", "De afspraak noemt geen buurtstrategie.")));
+        strat.paragraphs.push_back(std::string(
+            tr("The agreement names no strategy.", "De afspraak noemt geen buurtstrategie.")));
     }
     s.sections.push_back(std::move(strat));
 
@@ -353,19 +421,25 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     dec.title = std::string(tr("Decision", "Besluit"));
     if (it.decide_by) {
         if (it.decide_by_reason == DecideBy::notice_deadline)
-            dec.paragraphs.push_back(msg(
-                "Decide by {}: the notice deadline of the term ending {}, which comes before the due date. "
-                "To end the agreement then, notice must reach the partner by that day.",
-                "Besluit uiterlijk {}: de uiterste opzegdatum voor de termijn die eindigt op {}, vóór de "
-                "evaluatiedatum. Om de afspraak dan te beëindigen moet de opzegging die dag bij de partner zijn.",
-                date_text(*it.decide_by), date_text(*it.term_end)));
+            dec.paragraphs.push_back(
+                msg("Decide by {}: the notice deadline of the term ending {}, which comes before "
+                    "the due date. "
+                    "To end the agreement then, notice must reach the partner by that day.",
+                    "Besluit uiterlijk {}: de uiterste opzegdatum voor de termijn die eindigt op "
+                    "{}, vóór de "
+                    "evaluatiedatum. Om de afspraak dan te beëindigen moet de opzegging die dag "
+                    "bij de partner zijn.",
+                    date_text(*it.decide_by), date_text(*it.term_end)));
         else
             dec.paragraphs.push_back(msg("Decide by {}: the due date of the evaluation.",
-                                         "Besluit uiterlijk {}: de evaluatiedatum.", date_text(*it.decide_by)));
+                                         "Besluit uiterlijk {}: de evaluatiedatum.",
+                                         date_text(*it.decide_by)));
     }
     dec.boxes.push_back({std::string(tr("Continue as agreed", "Doorgaan zoals afgesproken")), ""});
-    dec.boxes.push_back({std::string(tr("Adjust", "Bijstellen")), std::string(tr("what changes", "wat verandert"))});
-    dec.boxes.push_back({std::string(tr("Stop", "Stoppen")), std::string(tr("notice given on", "opgezegd op"))});
+    dec.boxes.push_back({std::string(tr("Adjust", "Bijstellen")),
+                         std::string(tr("what changes", "wat verandert"))});
+    dec.boxes.push_back(
+        {std::string(tr("Stop", "Stoppen")), std::string(tr("notice given on", "opgezegd op"))});
     dec.facts.push_back({std::string(tr("Date of the evaluation", "Datum van de evaluatie")), ""});
     dec.facts.push_back({std::string(tr("Participants", "Deelnemers")), ""});
     dec.facts.push_back({std::string(tr("Notes", "Notities")), ""});
@@ -401,7 +475,8 @@ std::string markdown_sheet(const Sheet& s) {
             std::string list;
             for (const auto& b : sec.boxes) {
                 list += "- [ ] " + markdown_text(b.text);
-                if (!b.blank.empty()) list += " — " + markdown_text(b.blank) + ": " + std::string(md_blank);
+                if (!b.blank.empty())
+                    list += " — " + markdown_text(b.blank) + ": " + std::string(md_blank);
                 list += "\n";
             }
             list.pop_back();
@@ -423,7 +498,8 @@ std::string markdown_sheet(const Sheet& s) {
 
 // ---- HTML ---------------------------------------------------------------------------------
 
-constexpr std::string_view html_style = R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
+constexpr std::string_view html_style =
+    R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #bbb}
 ul{margin:.2rem 0;padding-left:1.2rem}ul.boxes{list-style:none;padding-left:0}ul.boxes li{margin:.3rem 0}
 input[type=checkbox]{width:1rem;height:1rem;vertical-align:-.15rem;margin-right:.4rem}
@@ -448,7 +524,8 @@ std::string html_sheet(const Sheet& s) {
             for (const auto& r : sec.table->rows) {
                 out += "<tr>";
                 for (std::size_t i = 0; i < r.size(); ++i)
-                    out += (i == 0 || i + 1 == r.size() ? "<td>" : "<td class=\"num\">") + html_escape(r[i]) + "</td>";
+                    out += (i == 0 || i + 1 == r.size() ? "<td>" : "<td class=\"num\">") +
+                           html_escape(r[i]) + "</td>";
                 out += "</tr>\n";
             }
             out += "</table>\n";
@@ -465,8 +542,8 @@ std::string html_sheet(const Sheet& s) {
         if (!sec.facts.empty()) {
             out += "<ul class=\"facts\">\n";
             for (const auto& f : sec.facts)
-                out += "<li><b>" + html_escape(f.label) + ":</b> " + (f.value.empty() ? blank : html_escape(f.value)) +
-                       "</li>\n";
+                out += "<li><b>" + html_escape(f.label) + ":</b> " +
+                       (f.value.empty() ? blank : html_escape(f.value)) + "</li>\n";
             out += "</ul>\n";
         }
     }
@@ -485,7 +562,8 @@ std::string comment_text(std::string_view s) {
         } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
             out += ' ', ++i;  // NEL
         } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                    static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
             out += ' ', i += 2;  // LS, PS
         } else {
             out += char(c);
@@ -505,8 +583,8 @@ std::string yaml_record(const Checklist& c, const ChecklistItem& it) {
     if (it.due) {
         std::string when = msg("Due {}", "Gepland {}", date_text(*it.due));
         if (it.decide_by && it.decide_by_reason == DecideBy::notice_deadline)
-            when += msg("; decide by {} (the notice deadline)", "; besluit uiterlijk {} (uiterste opzegdatum)",
-                        date_text(*it.decide_by));
+            when += msg("; decide by {} (the notice deadline)",
+                        "; besluit uiterlijk {} (uiterste opzegdatum)", date_text(*it.decide_by));
         comment("  ", when);
     }
     out += "  - agreement: " + a.id.value_or("") + "\n";
@@ -515,22 +593,27 @@ std::string yaml_record(const Checklist& c, const ChecklistItem& it) {
                        comment_text(tr("when the evaluation took place: YYYY-MM-DD (required)",
                                        "wanneer de evaluatie plaatsvond: JJJJ-MM-DD (verplicht)")));
     out += fmt::format("    decision:              # {}\n",
-                       comment_text(tr("continue, adjust or stop (required)", "continue, adjust of stop (verplicht)")));
+                       comment_text(tr("continue, adjust or stop (required)",
+                                       "continue, adjust of stop (verplicht)")));
     out += fmt::format("    participants: []       # {}\n",
                        comment_text(tr("who took part, e.g. [Name, Name] (personal data)",
                                        "wie deelnamen, bijv. [Naam, Naam] (persoonsgegevens)")));
     if (a.partner_provides.empty()) {
         out += fmt::format("    results: []            # {}\n",
-                           comment_text(tr("the agreement lists no commitments", "de afspraak noemt geen toezeggingen")));
+                           comment_text(tr("the agreement lists no commitments",
+                                           "de afspraak noemt geen toezeggingen")));
     } else {
         out += fmt::format("    results:               # {}\n",
-                           comment_text(tr("one per commitment of the partner", "een per toezegging van de partner")));
+                           comment_text(tr("one per commitment of the partner",
+                                           "een per toezegging van de partner")));
         for (const auto& cm : a.partner_provides) {
             comment("      ", commitment_text(cm));
             out += "      - commitment: " + cm.id.value_or("") + "\n";
-            out += fmt::format("        achieved:          # {}\n",
-                               comment_text(tr("a number, or true or false", "een getal, of true of false")));
-            out += fmt::format("        note:              # {}\n", comment_text(tr("optional", "optioneel")));
+            out += fmt::format(
+                "        achieved:          # {}\n",
+                comment_text(tr("a number, or true or false", "een getal, of true of false")));
+            out += fmt::format("        note:              # {}\n",
+                               comment_text(tr("optional", "optioneel")));
         }
     }
     out += fmt::format("    provisions_delivered:  # {}\n",
@@ -544,13 +627,21 @@ std::string yaml_record(const Checklist& c, const ChecklistItem& it) {
 
 std::string yaml_document(const Checklist& c, std::span<const ChecklistItem> items) {
     std::string out;
-    out += "# " + comment_text(msg("Evaluation {}{}: fill in the blanks, then put this in a data file of the",
-                                   "Evaluatie {}{}: vul de lege plekken in en zet dit in een gegevensbestand van de",
-                                   c.year, c.organisation.empty() ? "" : ", " + c.organisation)) + "\n";
-    out += "# " + comment_text(tr("repository (evaluations/YEAR.yaml, for instance) and run `wijk validate`.",
-                                  "gegevensmap (bijvoorbeeld evaluations/JAAR.yaml) en draai `wijk validate`.")) + "\n";
-    out += "# " + comment_text(tr("It is not valid until date and decision are filled in.",
-                                  "Pas geldig als date en decision zijn ingevuld.")) + "\n";
+    out += "# " +
+           comment_text(msg(
+               "Evaluation {}{}: fill in the blanks, then put this in a data file of the",
+               "Evaluatie {}{}: vul de lege plekken in en zet dit in een gegevensbestand van de",
+               c.year, c.organisation.empty() ? "" : ", " + c.organisation)) +
+           "\n";
+    out += "# " +
+           comment_text(
+               tr("repository (evaluations/YEAR.yaml, for instance) and run `wijk validate`.",
+                  "gegevensmap (bijvoorbeeld evaluations/JAAR.yaml) en draai `wijk validate`.")) +
+           "\n";
+    out += "# " +
+           comment_text(tr("It is not valid until date and decision are filled in.",
+                           "Pas geldig als date en decision zijn ingevuld.")) +
+           "\n";
     out += "evaluations:\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i > 0) out += "\n";
@@ -570,24 +661,29 @@ std::optional<ChecklistFormat> checklist_format(std::string_view name) {
 
 std::string_view checklist_extension(ChecklistFormat f) {
     switch (f) {
-        case ChecklistFormat::markdown: return ".md";
-        case ChecklistFormat::html: return ".html";
-        case ChecklistFormat::yaml: return ".yaml";
+        case ChecklistFormat::markdown:
+            return ".md";
+        case ChecklistFormat::html:
+            return ".html";
+        case ChecklistFormat::yaml:
+            return ".yaml";
     }
     return "";
 }
 
-std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f) {
+std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
+                             ChecklistFormat f) {
     if (f == ChecklistFormat::yaml) return yaml_document(c, items);
     std::string out;
     if (f == ChecklistFormat::html) {
-        std::string title = items.size() == 1
-                                ? msg("Evaluation {}: {}", "Evaluatie {}: {}", c.year, items[0].agreement->id.value_or(""))
-                                : msg("Evaluations {}", "Evaluaties {}", c.year);
-        out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                           "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                           dutch() ? "nl" : "en", html_escape(title), html_style);
+        std::string title = items.size() == 1 ? msg("Evaluation {}: {}", "Evaluatie {}: {}", c.year,
+                                                    items[0].agreement->id.value_or(""))
+                                              : msg("Evaluations {}", "Evaluaties {}", c.year);
+        out += fmt::format(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+            dutch() ? "nl" : "en", html_escape(title), html_style);
         for (const auto& it : items) out += html_sheet(build_sheet(c, it));
         out += "</body>\n</html>\n";
         return out;

@@ -19,6 +19,7 @@ std::string_view checklist_extension(ChecklistFormat f);
 
 // The checklists of `items` as one document: Markdown checklists separated by a rule, one
 // HTML page with a page break between agreements, or one `evaluations:` collection.
-std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f);
+std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
+                             ChecklistFormat f);
 
 }  // namespace wijk

@@ -26,7 +26,8 @@ std::vector<const Agreement*> select_due_agreements(const Repository& repo, int 
     return out;
 }
 
-LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& n, const std::optional<Date>& start) {
+LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& n,
+                                   const std::optional<Date>& start) {
     LiveabilityTrend t;
     t.neighbourhood = &n;
     std::map<int, ClassInYear> by_year;
@@ -49,8 +50,8 @@ LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& 
     return t;
 }
 
-ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int year, const Date& as_of,
-                             bool contacts) {
+ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int year,
+                             const Date& as_of, bool contacts) {
     ChecklistItem it;
     it.agreement = &a;
     it.contacts = contacts;
@@ -65,12 +66,14 @@ ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int yea
     it.term_end = current_term_end(a, it.reference);
     bool goes_on_without_notice =
         !a.terminated && (renews_tacitly(a) || (a.renewal && *a.renewal == Renewal::indefinite));
-    if (it.term_end && goes_on_without_notice) it.notice_deadline = notice_deadline_of(a, *it.term_end);
+    if (it.term_end && goes_on_without_notice)
+        it.notice_deadline = notice_deadline_of(a, *it.term_end);
     if (a.id) {
         it.last_year = evaluation_for(repo, *a.id, year - 1);
         it.this_year = evaluation_for(repo, *a.id, year);
     }
-    for (const auto* n : it.neighbourhoods) it.liveability.push_back(liveability_trend(repo, *n, a.start.value));
+    for (const auto* n : it.neighbourhoods)
+        it.liveability.push_back(liveability_trend(repo, *n, a.start.value));
     if (a.strategy) it.strategy = repo.strategy(*a.strategy);
     it.decide_by = it.due;
     if (it.notice_deadline && (!it.decide_by || *it.notice_deadline < *it.decide_by)) {
@@ -104,12 +107,14 @@ Checklist build_checklist(const Repository& repo, const ChecklistOptions& option
             if (seen.insert(id).second) chosen.push_back(a);
         }
     }
-    for (const auto* a : chosen) c.items.push_back(checklist_item(repo, *a, options.year, options.as_of, contacts));
-    std::stable_sort(c.items.begin(), c.items.end(), [](const ChecklistItem& x, const ChecklistItem& y) {
-        if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
-        if (x.due && *x.due != *y.due) return *x.due < *y.due;
-        return x.agreement->id.value_or("") < y.agreement->id.value_or("");
-    });
+    for (const auto* a : chosen)
+        c.items.push_back(checklist_item(repo, *a, options.year, options.as_of, contacts));
+    std::stable_sort(c.items.begin(), c.items.end(),
+                     [](const ChecklistItem& x, const ChecklistItem& y) {
+                         if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
+                         if (x.due && *x.due != *y.due) return *x.due < *y.due;
+                         return x.agreement->id.value_or("") < y.agreement->id.value_or("");
+                     });
     return c;
 }
 

@@ -29,10 +29,10 @@ struct ClassInYear {
 
 struct LiveabilityTrend {
     const Neighbourhood* neighbourhood = nullptr;
-    std::vector<ClassInYear> years;   // ascending, only years with a class or score
-    std::optional<ClassInYear> base;  // the latest year with a class at or before the start year
+    std::vector<ClassInYear> years;     // ascending, only years with a class or score
+    std::optional<ClassInYear> base;    // the latest year with a class at or before the start year
     std::optional<ClassInYear> latest;  // the latest year with a class
-    std::optional<int> change;        // latest class - base class
+    std::optional<int> change;          // latest class - base class
 };
 
 enum class DecideBy { due_date, notice_deadline };
@@ -74,9 +74,10 @@ const Evaluation* evaluation_for(const Repository& repo, const std::string& agre
 // Every agreement active or terminating on its due date in `year` with no evaluation for it.
 std::vector<const Agreement*> select_due_agreements(const Repository& repo, int year);
 // The liveability classes of a neighbourhood over the years, and the change since `start`.
-LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& n, const std::optional<Date>& start);
-ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int year, const Date& as_of,
-                             bool contacts);
+LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& n,
+                                   const std::optional<Date>& start);
+ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int year,
+                             const Date& as_of, bool contacts);
 // The checklist; ids in options.agreements that are not agreements go to `unknown`.
 Checklist build_checklist(const Repository& repo, const ChecklistOptions& options,
                           std::vector<UnknownAgreement>& unknown);

@@ -11,7 +11,9 @@
 using namespace wijk;
 
 namespace {
-Date D(const char* text) { return *parse_date(text); }
+Date D(const char* text) {
+    return *parse_date(text);
+}
 
 constexpr std::string_view data = R"(
 neighbourhoods:
@@ -70,10 +72,13 @@ std::vector<std::string> ids(const Checklist& c) {
     for (const auto& it : c.items) out.push_back(*it.agreement->id);
     return out;
 }
-bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
 }  // namespace
 
-TEST_CASE("due agreements: active or terminating on their due date, not yet evaluated, by due date") {
+TEST_CASE(
+    "due agreements: active or terminating on their due date, not yet evaluated, by due date") {
     auto repo = repository();
     // ended (2026-04-30, before its due date 05-01), upcoming (no due date before start + 1 year)
     // and evaluated (a 2026 record) are left out; due-dec is due later in the year
@@ -85,10 +90,12 @@ TEST_CASE("due agreements: active or terminating on their due date, not yet eval
     CHECK(c.items[0].due == D("2026-02-28"));  // 02-29 in a common year
     CHECK(c.items[1].status == Status::terminating);
     CHECK(ids(select_due_agreements(repo, 2027)) ==
-          std::vector<std::string>{"active-oct", "due-dec", "upcoming", "evaluated", "leap", "tacit"});
+          std::vector<std::string>{"active-oct", "due-dec", "upcoming", "evaluated", "leap",
+                                   "tacit"});
     // the upcoming agreement's first due date is 2027-02-01, the ended one's is gone by 2027
     auto y27 = build_checklist(repo, {2027, D("2027-01-01"), {}, false}, unknown);
-    CHECK(ids(y27) == std::vector<std::string>{"evaluated", "upcoming", "leap", "active-oct", "tacit", "due-dec"});
+    CHECK(ids(y27) == std::vector<std::string>{"evaluated", "upcoming", "leap", "active-oct",
+                                               "tacit", "due-dec"});
     CHECK(y27.items[1].due == D("2027-02-01"));
     CHECK(y27.items[2].due == D("2027-02-28"));
     auto y28 = build_checklist(repo, {2028, D("2028-01-01"), {"leap"}, false}, unknown);
@@ -98,7 +105,9 @@ TEST_CASE("due agreements: active or terminating on their due date, not yet eval
 TEST_CASE("selection by id: any agreement, unknown ids with the closest suggested") {
     auto repo = repository();
     std::vector<UnknownAgreement> unknown;
-    auto c = build_checklist(repo, {2026, D("2026-11-26"), {"evaluated", "ended", "tacti", "evaluated"}, false}, unknown);
+    auto c = build_checklist(
+        repo, {2026, D("2026-11-26"), {"evaluated", "ended", "tacti", "evaluated"}, false},
+        unknown);
     CHECK(ids(c) == std::vector<std::string>{"evaluated", "ended"});  // by due date, once each
     REQUIRE(unknown.size() == 1);
     CHECK(unknown[0].id == "tacti");
@@ -128,7 +137,8 @@ TEST_CASE("decide by: the due date, or the notice deadline when that comes first
     CHECK(open.strategy == repo.strategy("s"));
 }
 
-TEST_CASE("liveability: lowest class per year, change from the latest class at or before the start") {
+TEST_CASE(
+    "liveability: lowest class per year, change from the latest class at or before the start") {
     auto repo = repository();
     auto t = liveability_trend(repo, *repo.neighbourhood("noord"), D("2021-10-01"));
     REQUIRE(t.years.size() == 3);
@@ -156,7 +166,8 @@ TEST_CASE("markdown: a task per provision and commitment, no personal data unles
     std::string md = render_checklist(c, c.items, ChecklistFormat::markdown);
     CHECK(has(md, "# Evaluation 2026: A\n"));
     CHECK(has(md, "- [ ] Funding: Budget; €1,000.00 a year\n"));
-    CHECK(has(md, "- [ ] Meetings (meetings): target 10 meetings a year; last year: 8 — achieved: "));
+    CHECK(
+        has(md, "- [ ] Meetings (meetings): target 10 meetings a year; last year: 8 — achieved: "));
     CHECK(has(md, "* **Decision:** adjust\n"));
     CHECK(has(md, "* **Notes:** Fewer meetings\n"));
     CHECK(has(md, "| Noord | 3 | 4 | 6 | +3: 3 insufficient (2020) → 6 amply sufficient (2024) |"));
@@ -177,7 +188,8 @@ TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch
     auto repo = repository();
     repo.agreements[0].title = Field<std::string>("<b>*x*</b>\n# y", Mark{});
     std::vector<UnknownAgreement> unknown;
-    auto c = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
+    auto c =
+        build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
     set_output_language(Lang::en);
     std::string md = render_checklist(c, c.items, ChecklistFormat::markdown);
     CHECK(has(md, "# Evaluation 2026: &lt;b&gt;\\*x\\*&lt;/b&gt; \\# y\n"));
@@ -187,7 +199,9 @@ TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch
     CHECK(has(html, "page-break-after:always"));
     CHECK(has(html, "<input type=\"checkbox\">Meetings (meetings)"));
     std::size_t sections = 0;
-    for (std::size_t at = html.find("<section"); at != std::string::npos; at = html.find("<section", at + 1)) ++sections;
+    for (std::size_t at = html.find("<section"); at != std::string::npos;
+         at = html.find("<section", at + 1))
+        ++sections;
     CHECK(sections == 2);
     set_output_language(Lang::nl);
     std::string nl = render_checklist(c, c.items, ChecklistFormat::markdown);
@@ -200,14 +214,18 @@ TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch
 TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     set_output_language(Lang::en);
     auto repo = repository();
-    repo.agreements[0].partner_provides[0].description = Field<std::string>("two\nlines\xe2\x80\xa8here", Mark{});
+    repo.agreements[0].partner_provides[0].description =
+        Field<std::string>("two\nlines\xe2\x80\xa8here", Mark{});
     std::vector<UnknownAgreement> unknown;
-    auto c = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);
+    auto c =
+        build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);
     std::string y = render_checklist(c, c.items, ChecklistFormat::yaml);
     CHECK(has(y, "\nevaluations:\n"));
     CHECK(has(y, "  - agreement: active-oct\n    year: 2026\n    date:  "));
     CHECK(has(y, "    decision:              # continue, adjust or stop"));
-    CHECK(has(y, "      # two lines here (meetings): target 10 meetings a year\n      - commitment: meetings\n"));
+    CHECK(has(y,
+              "      # two lines here (meetings): target 10 meetings a year\n      - commitment: "
+              "meetings\n"));
     CHECK(has(y, "  - agreement: due-dec\n"));
     CHECK(has(y, "    results: []"));
     // it reads back: one record per agreement, date and decision missing
