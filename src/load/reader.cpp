@@ -111,7 +111,12 @@ std::optional<long long> as_integer(const Value& v, DecodeContext& cx, double mi
     std::string_view t = v.text;
     std::string_view digits = t;
     if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-    if (!is_digits(digits) || digits.size() > 15) {
+    if (is_digits(digits) && digits.size() > 15) {
+        cx.diags.error("out-of-range", v.at,
+                       msg("'{}' is too large a number", "'{}' is een te groot getal", t));
+        return std::nullopt;
+    }
+    if (!is_digits(digits)) {
         cx.diags.error("invalid-integer", v.at,
                        msg("'{}' is not a whole number", "'{}' is geen geheel getal", t));
         return std::nullopt;
@@ -258,14 +263,18 @@ std::optional<double> as_percent(const Value& v, DecodeContext& cx) {
     if (!expect_scalar(v, tr("a percentage", "een percentage"), cx)) return std::nullopt;
     std::string t = v.text;
     if (!t.empty() && t.back() == '%') t.pop_back();
+    bool in_range = false;
     if (looks_like_number(t)) {
         double d = std::strtod(t.c_str(), nullptr);
-        if (v.text.back() != '%' && d >= 0 && d <= 100) return d;
+        in_range = d >= 0 && d <= 100;
+        if (v.text.back() != '%' && in_range) return d == 0 ? 0.0 : d;
     }
+    // "20%": the sign is the only problem; "120%": the hint would be out of range too
     cx.diags.error("invalid-percent", v.at,
                    msg("'{}' is not a percentage from 0 to 100",
                        "'{}' is geen percentage van 0 tot en met 100", v.text),
-                   v.text.back() == '%' ? msg("write {}", "schrijf {}", t) : std::string());
+                   !v.text.empty() && v.text.back() == '%' && in_range ? msg("write {}", "schrijf {}", t)
+                                                                       : std::string());
     return std::nullopt;
 }
 

@@ -206,6 +206,7 @@ public:
         v.text = value;
         check_anchor(anchor, v.at);
         check_tag(tag, v.at);
+        if (!v.plain) check_closed(m, v.at);
         if (v.plain && value == "<<" && in_key_position()) {
             diags_.error("yaml-anchor", v.at,
                          std::string(tr("merge keys (<<) are not allowed in data files",
@@ -255,12 +256,46 @@ private:
                                     "verwijder het anker en schrijf waarden voluit")));
     }
 
+    // yaml-cpp accepts a quoted scalar that runs to the end of the file: a missing closing
+    // quote would silently swallow every line after it.
+    void check_closed(const YAML::Mark& m, Mark at) {
+        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.starts.size()) return;
+        std::string_view text = lines_.text;
+        std::size_t i = lines_.starts[std::size_t(m.line)] + std::size_t(m.column);
+        // a tag before the value: skip it and the blanks after it
+        if (i < text.size() && text[i] == '!') {
+            while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        }
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) return;
+        const char quote = text[i];
+        for (++i; i < text.size(); ++i) {
+            if (quote == '"' && text[i] == '\\') {
+                ++i;
+            } else if (text[i] == quote) {
+                if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                    ++i;  // '' is a quote inside single quotes
+                    continue;
+                }
+                return;
+            }
+        }
+        diags_.error("yaml-syntax", at,
+                     std::string(tr("YAML syntax error: the quoted text that starts here is never closed",
+                                    "YAML-syntaxfout: de tekst tussen aanhalingstekens die hier begint, wordt nooit gesloten")),
+                     msg("add the closing {} where the text ends", "zet de sluitende {} waar de tekst eindigt",
+                         quote));
+    }
+
     void check_tag(const std::string& tag, Mark at) {
         if (tag.empty() || tag == "?" || tag == "!") return;
+        // yaml-cpp resolves !!str to its long form: show it as written
+        constexpr std::string_view core = "tag:yaml.org,2002:";
+        std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
         diags_.error("yaml-tag", at,
                      msg("tags ({}) are not allowed: a value's type comes from its key",
                          "tags ({}) zijn niet toegestaan: het type van een waarde volgt uit de sleutel",
-                         tag),
+                         shown),
                      std::string(tr("remove the tag; quote the value to make it text",
                                     "verwijder de tag; zet de waarde tussen aanhalingstekens voor tekst")));
     }
@@ -370,7 +405,9 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
     bool blank = true;
     for (std::size_t k = 0; k < lines.starts.size() && blank; ++k) {
         auto l = lines.line(k);
-        if (!blank_or_comment(l) && !is_marker(l, "---") && !is_marker(l, "...")) blank = false;
+        bool marker = is_marker(l, "---") || is_marker(l, "...");
+        // "--- |0" or "--- &a a: b": content on the marker line
+        if (!blank_or_comment(marker ? l.substr(3) : l)) blank = false;
     }
     if (blank) {
         diags.warning("empty-file", Mark{file, 0, 0},
@@ -379,6 +416,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
     }
 
     TreeBuilder builder(lines, file, diags);
+    const std::size_t before = diags.items.size();
     try {
         std::istringstream in(text);
         YAML::Parser parser(in);
@@ -402,6 +440,11 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
                     msg("YAML syntax error: {}", "YAML-syntaxfout: {}", e.what()));
         return std::nullopt;
     }
+    // An alias stands for a value that was never built: the tree does not say what the file
+    // means, and decoding it would only add errors about the holes.
+    for (std::size_t i = before; i < diags.items.size(); ++i)
+        if (diags.items[i].rule == "yaml-anchor" || diags.items[i].rule == "yaml-syntax")
+            return std::nullopt;
     return std::move(builder.result);
 }
 
