@@ -26,11 +26,10 @@ struct Cell {
     long long integer = 0;
     double number = 0;
     Money money;
-    std::string label;  // text for people when it differs from the value (enum values)
+    std::optional<std::string> label;  // text for people when it differs from the value (enum values)
 
     static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}, {}}; }
     static Cell labelled(std::string s, std::string label) { return {Kind::text, std::move(s), 0, 0, {}, std::move(label)}; }
-    static Cell of(const std::optional<std::string>& s) { return s ? of(*s) : Cell{}; }
     static Cell of_int(long long n) { return {Kind::integer, {}, n, 0, {}, {}}; }
     static Cell of_number(double d) { return {Kind::number, {}, 0, d, {}, {}}; }
     static Cell of_money(Money m) { return {Kind::money, {}, 0, 0, m, {}}; }

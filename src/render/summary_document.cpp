@@ -62,6 +62,8 @@ std::string decision_label(Decision d) {
 }
 
 std::string yes_no(bool b) { return std::string(b ? tr("yes", "ja") : tr("no", "nee")); }
+// true/false in CSV, yes/no for people
+Cell bool_cell(bool b) { return Cell::labelled(b ? "true" : "false", yes_no(b)); }
 
 std::string class_label(const std::optional<LiveabilityYear>& y, Lang lang) {
     if (!y) return {};
@@ -112,7 +114,7 @@ Table neighbourhood_table(const std::vector<NeighbourhoodRow>& rows, Lang lang, 
         row.push_back(Cell::of(class_trend(r.history, 4)));
         row.push_back(Cell::of_int(r.active_agreements));
         row.push_back(strategy_cell(r.strategy));
-        Cell watch = Cell::of(r.watch ? yes_no(true) : std::string());
+        Cell watch = Cell::labelled(r.watch ? "true" : "false", r.watch ? yes_no(true) : std::string());
         row.push_back(watch);
         t.rows.push_back(std::move(row));
         t.extras.push_back(&n.extras);
@@ -139,7 +141,7 @@ Table watch_table(const std::vector<const NeighbourhoodRow*>& rows, Lang lang) {
                           r->latest->klass ? Cell::of(std::string(class_name(*r->latest->klass, lang))) : Cell{},
                           optional_number(r->latest->score), strategy_cell(r->strategy),
                           r->planned || r->strategy ? strategy_cell(r->planned)
-                                                    : Cell::of(std::string(tr("NONE: needs a strategy", "GEEN: strategie nodig")))});
+                                                    : Cell::labelled("", std::string(tr("none (needed)", "geen (nodig)")))});
         t.extras.push_back(nullptr);
     }
     t.empty = tr("No neighbourhood is on the watchlist.", "Geen buurt staat op de aandachtslijst.");
@@ -218,7 +220,7 @@ Table evaluation_table(const std::vector<const Evaluation*>& rows, const Summary
     for (const Evaluation* e : rows) {
         std::vector<Cell> row{text_cell(e->agreement), e->year ? Cell::of_int(*e->year) : Cell{}, Cell::of_date(e->date.value),
                               e->decision ? Cell::labelled(std::string(name(*e->decision)), decision_label(*e->decision)) : Cell{},
-                              e->provisions_delivered ? Cell::of(yes_no(*e->provisions_delivered)) : Cell{}};
+                              e->provisions_delivered ? bool_cell(*e->provisions_delivered) : Cell{}};
         if (o.contacts) row.push_back(Cell::of(join(e->participants, "; ")));
         row.push_back(text_cell(e->notes));
         t.rows.push_back(std::move(row));
@@ -532,7 +534,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
         for (const auto& x : e->results) {
             Cell achieved;
             if (x.achieved) {
-                if (const bool* b = std::get_if<bool>(&*x.achieved)) achieved = Cell::of(yes_no(*b));
+                if (const bool* b = std::get_if<bool>(&*x.achieved)) achieved = bool_cell(*b);
                 else achieved = Cell::of_number(std::get<double>(*x.achieved));
             }
             r.rows.push_back({e->year ? Cell::of_int(*e->year) : Cell{}, text_cell(x.commitment), achieved, text_cell(x.note)});
@@ -587,7 +589,7 @@ std::string human_cell(const Cell& c, Lang lang) {
     switch (c.kind) {
         case Cell::Kind::empty: return {};
         case Cell::Kind::text:
-            if (!c.label.empty()) return c.label;
+            if (c.label) return *c.label;
             return c.text;
         case Cell::Kind::date: return c.text;
         case Cell::Kind::integer: return std::to_string(c.integer);

@@ -118,10 +118,14 @@ AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Dat
         if (*row.term_end >= t)
             candidates.push_back({*row.term_end, can_give_notice ? ReminderKind::renewal : ReminderKind::expiry});
     }
-    if (a.id)
-        if (auto due = evaluation_due_from(a, repo.config, t);
-            due && runs_on(a, *due) && !evaluated(repo, *a.id, int(due->year())))
+    // The first due date on or after t that has no evaluation yet (one may be held early).
+    if (a.id) {
+        std::optional<Date> due = evaluation_due_from(a, repo.config, t);
+        if (due && evaluated(repo, *a.id, int(due->year())))
+            due = evaluation_due_from(a, repo.config, add_days(*due, 1));
+        if (due && runs_on(a, *due) && !evaluated(repo, *a.id, int(due->year())))
             candidates.push_back({*due, ReminderKind::evaluation});
+    }
     for (const auto& c : candidates)
         if (!row.next || c.date < row.next->date ||
             (c.date == row.next->date && c.kind < row.next->kind))
