@@ -55,7 +55,7 @@ public:
         std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
         auto s = suggest(*ref, ids_, dist);
         diags_.error("dangling-ref", ref.at,
-                     msg("'{}' is not the id of any of the {}", "'{}' is niet de id van een van de {}", *ref, collection_),
+                     msg("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
                      s ? did_you_mean(*s) : std::string());
     }
 

@@ -422,6 +422,9 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         YAML::Parser parser(in);
         parser.HandleNextDocument(builder);
     } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, deeper than ours: report the place only once
+        for (std::size_t i = before; i < diags.items.size(); ++i)
+            if (diags.items[i].rule == "nesting-too-deep") return std::nullopt;
         diags.error("nesting-too-deep", Mark{file, std::uint32_t(e.mark.line + 1), 1},
                     msg("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
                         max_nesting));

@@ -19,6 +19,10 @@ char32_t next_cp(std::string_view s, std::size_t i, std::size_t& n) {
         if ((b & 0xC0) != 0x80) return 0xFFFD;
         cp = (cp << 6) | (b & 0x3F);
     }
+    // overlong forms, surrogates and beyond U+10FFFF are invalid bytes too
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0xFFFD;
     n = len;
     return cp;
 }
