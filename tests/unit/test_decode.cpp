@@ -1,0 +1,93 @@
+// Value -> records: scalar types as written, keys, collections.
+#include <doctest/doctest.h>
+
+#include "load/loader.h"
+#include "load/reader.h"
+
+using namespace wijk;
+
+namespace {
+struct Loaded1 {
+    Repository repo;
+    Diagnostics diags;
+};
+Loaded1 load(std::string_view text) {
+    Loaded1 l;
+    l.repo.files = {"wijk.yaml", "x.yaml"};
+    load_data_text(text, 1, l.repo, l.diags);
+    return l;
+}
+std::vector<std::string> rules(const Loaded1& l) {
+    std::vector<std::string> out;
+    for (const auto& d : l.diags.items) out.push_back(d.rule);
+    return out;
+}
+using V = std::vector<std::string>;
+const char* hood = "neighbourhoods:\n  - {id: oost, name: Oost, municipality: Amsterdam, ";
+std::string with(const char* rest) { return std::string(hood) + rest + "}\n"; }
+}  // namespace
+
+TEST_CASE("a valid record decodes without diagnostics, x_ keys kept") {
+    auto l = load(with("homes: 1200, code_year: 2022, x_cost: KP-1"));
+    CHECK(l.diags.items.empty());
+    REQUIRE(l.repo.neighbourhoods.size() == 1);
+    CHECK(*l.repo.neighbourhoods[0].homes == 1200);
+    CHECK(l.repo.neighbourhoods[0].extras.at(0).first == "x_cost");
+}
+
+TEST_CASE("integers: decimal only") {
+    CHECK(rules(load(with("homes: 010"))) == V{"invalid-integer"});
+    CHECK(rules(load(with("homes: 0x10"))) == V{"invalid-integer"});
+    CHECK(rules(load(with("homes: 1e3"))) == V{"invalid-integer"});
+    CHECK(rules(load(with("homes: -1"))) == V{"out-of-range"});
+    CHECK(rules(load(with("homes: 99999999999999999999"))) == V{"out-of-range"});
+    CHECK(load(with("homes: -0")).diags.items.empty());
+    CHECK(load(with("homes: 0")).diags.items.empty());
+}
+
+TEST_CASE("years, numbers, booleans, dates") {
+    CHECK(rules(load(with("code_year: 1899"))) == V{"invalid-year"});
+    CHECK(rules(load(with("code_year: 2201"))) == V{"invalid-year"});
+    CHECK(rules(load(with("code_year: 02022"))) == V{"invalid-year"});
+    const char* live = "liveability:\n  - {neighbourhood: oost, year: 2024, ";
+    CHECK(rules(load(std::string(live) + "score: 1e309}\n")) == V{"invalid-number"});
+    CHECK(rules(load(std::string(live) + "score: .nan}\n")) == V{"invalid-number"});
+    CHECK(rules(load(std::string(live) + "score: .inf}\n")) == V{"invalid-number"});
+    CHECK(rules(load(std::string(live) + "class: 0}\n")) == V{"out-of-range"});
+    CHECK(load(std::string(live) + "score: -0.35}\n").diags.items.empty());
+    const char* ev = "evaluations:\n  - {agreement: a, year: 2026, date: ";
+    CHECK(rules(load(std::string(ev) + "2026-02-29, decision: stop}\n")) == V{"invalid-date"});
+    CHECK(rules(load(std::string(ev) + "'2026-03-01', decision: stop, provisions_delivered: yes}\n")) ==
+          V{"invalid-boolean"});
+    auto dutch = load(std::string(ev) + "1-3-2026, decision: stop}\n");
+    REQUIRE(dutch.diags.items.size() == 1);
+    CHECK(dutch.diags.items[0].hint == "write 2026-03-01");
+}
+
+TEST_CASE("keys: unknown with a suggestion, missing, top-level collections") {
+    auto u = load(with("distict: x"));
+    REQUIRE(u.diags.items.size() == 1);
+    CHECK(u.diags.items[0].rule == "unknown-key");
+    CHECK(u.diags.items[0].hint == "did you mean 'district'?");
+    auto c = load("neigbourhoods: []\n");
+    REQUIRE(c.diags.items.size() == 1);
+    CHECK(c.diags.items[0].rule == "unknown-collection");
+    CHECK(c.diags.items[0].hint == "did you mean 'neighbourhoods'?");
+    CHECK(rules(load("neighbourhoods:\n  - {id: oost, name: Oost, municipality: ~}\n")) == V{"missing-key"});
+    CHECK(rules(load("neighbourhoods: {id: oost}\n")) == V{"wrong-type"});
+    CHECK(rules(load("neighbourhoods:\n  - oost\n")) == V{"wrong-type"});
+    CHECK(rules(load("- a\n")) == V{"wrong-type"});
+    CHECK(rules(load("neighbourhoods:\n")).empty());  // an empty collection
+}
+
+TEST_CASE("money and percent as written") {
+    const char* ag = "agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-01-01, "
+                     "we_provide: [{kind: funding, amount_per_year: ";
+    auto m = load(std::string(ag) + "12.500}]}\n");
+    REQUIRE(m.diags.items.size() == 1);
+    CHECK(m.diags.items[0].rule == "invalid-money");
+    CHECK(m.diags.items[0].hint == "write 12500");
+    auto ok = load(std::string(ag) + "12500.50}]}\n");
+    CHECK(ok.diags.items.empty());
+    CHECK(ok.repo.agreements.at(0).we_provide.at(0).amount_per_year->cents == 1250050);
+}
