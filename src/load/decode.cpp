@@ -1,5 +1,7 @@
 #include "load/decode.h"
 
+#include <algorithm>
+
 #include "load/reader.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -260,7 +262,10 @@ void decode_collection(const Value& seq, std::string_view collection, std::vecto
                            "'{}' moet een lijst van records zijn (items die beginnen met '- ')", collection));
         return;
     }
-    out.reserve(out.size() + seq.items.size());
+    // Grow geometrically: most files hold one record, and reserving exactly size + 1 for each
+    // would reallocate (and copy every record so far) once per file, a quadratic load.
+    if (out.capacity() < out.size() + seq.items.size())
+        out.reserve(std::max(out.size() + seq.items.size(), 2 * out.capacity()));
     for (const Value& item : seq.items) {
         if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
             continue;
