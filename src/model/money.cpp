@@ -40,6 +40,10 @@ MoneyParse parse_money(std::string_view t) {
         // Groups of three after the first separator, then at most one decimal part written
         // with the other separator: "1.250.000", "1.250,50", "1,250.50".
         auto last = t.find_last_of(".,");
+        if (last == std::string_view::npos) {  // "12 euro": no separator at all
+            r.problem = MoneyProblem::not_a_number;
+            return r;
+        }
         auto tail = t.substr(last + 1);
         bool decimal_tail = t[last] != sep && tail.size() <= 2;
         auto grouped = t.substr(i, decimal_tail ? last - i : std::string_view::npos);
