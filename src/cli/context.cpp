@@ -1,6 +1,8 @@
 #include "cli/context.h"
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -86,13 +88,35 @@ std::optional<std::string> Context::data_root() const {
     return root;
 }
 
+namespace {
+
+// "reading files 1234 of 85702" on a terminal once loading has taken more than a second.
+struct Progress {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    bool shown = false;
+    void operator()(std::size_t done, std::size_t total) {
+        using namespace std::chrono;
+        if (!shown && steady_clock::now() - start < seconds(1)) return;
+        shown = true;
+        std::string line = "\r" + msg("wijk: reading files {} of {}", "wijk: bestanden lezen {} van {}", done, total);
+        if (done == total) line += "\r\x1b[K";
+        std::fwrite(line.data(), 1, line.size(), stderr);
+        std::fflush(stderr);
+    }
+};
+
+}  // namespace
+
 Loaded Context::load(const std::string& root) const {
     if (forced_lang) set_output_language(*forced_lang);
-    Loaded loaded = load_repository(root);
+    LoadOptions options;
+    auto progress = std::make_shared<Progress>();
+    if (!global.quiet && ::isatty(STDERR_FILENO)) options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
+    Loaded loaded = load_repository(root, options);
     if (!forced_lang && loaded.repo.config.language && *loaded.repo.config.language != output_language()) {
         // wijk.yaml picks the language: read again so that every message speaks it
         set_output_language(*loaded.repo.config.language);
-        loaded = load_repository(root);
+        loaded = load_repository(root, options);
     }
     CheckOptions opt{as_of};
     check_repository(loaded.repo, opt, loaded.diags);

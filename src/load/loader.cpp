@@ -1,6 +1,10 @@
 #include "load/loader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -203,7 +207,90 @@ void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo
     if (auto root = read_yaml(bytes, file, diags)) decode_data_file(*root, file, repo, diags);
 }
 
-Loaded load_repository(const std::string& root_dir) {
+namespace {
+
+// What one data file holds, read by any thread, merged in file order.
+struct FilePart {
+    Repository records;
+    Diagnostics diags;
+};
+
+void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, FilePart& part,
+              std::string& bytes) {
+    std::string why;
+    bool too_large = false;
+    bytes.clear();
+    if (read_file(root / rel, bytes, why, too_large) == ReadStatus::error) {
+        report_read_error(part.diags, file, why);
+        return;
+    }
+    if (too_large) {
+        part.diags.error("file-too-large", Mark{file, 0, 0},
+                         msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
+                         std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
+        return;
+    }
+    load_data_text(bytes, file, part.records, part.diags);
+}
+
+template <class R>
+void append(std::vector<R>& to, std::vector<R>& from) {
+    if (to.empty()) {
+        to = std::move(from);
+        return;
+    }
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+void merge(Repository& repo, Diagnostics& diags, FilePart& part) {
+    append(repo.neighbourhoods, part.records.neighbourhoods);
+    append(repo.liveability, part.records.liveability);
+    append(repo.partners, part.records.partners);
+    append(repo.agreements, part.records.agreements);
+    append(repo.evaluations, part.records.evaluations);
+    append(repo.strategies, part.records.strategies);
+    append(diags.items, part.diags.items);
+    diags.io_error = diags.io_error || part.diags.io_error;
+}
+
+// Files 1..n-1 of repo.files, read and decoded on several threads. Each file's records are
+// merged as soon as all files before it are done, so that parse trees never pile up.
+void read_data_files(const fs::path& root, Repository& repo, Diagnostics& diags, const LoadOptions& options) {
+    const std::size_t first = 1, total = repo.files.size() - first;
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>({threads, 16u, static_cast<unsigned>(total / 32 + 1)});
+    std::vector<std::unique_ptr<FilePart>> parts(total);  // alive from read to merge only
+    std::vector<char> done(total, 0);
+    std::mutex mutex;
+    std::size_t merged = 0, finished = 0;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        std::string bytes;
+        for (;;) {
+            std::size_t i = next.fetch_add(1);
+            if (i >= total) return;
+            auto part = std::make_unique<FilePart>();
+            read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *part, bytes);
+            std::lock_guard<std::mutex> lock(mutex);
+            parts[i] = std::move(part);
+            done[i] = 1;
+            ++finished;
+            while (merged < total && done[merged]) {
+                merge(repo, diags, *parts[merged]);
+                parts[merged++].reset();
+            }
+            if (options.progress && (finished % 256 == 0 || finished == total)) options.progress(finished, total);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+Loaded load_repository(const std::string& root_dir, const LoadOptions& options) {
     Loaded out;
     Repository& repo = out.repo;
     Diagnostics& diags = out.diags;
@@ -230,22 +317,8 @@ Loaded load_repository(const std::string& root_dir) {
     }
 
     Found found = list_data_files(root, repo.config.exclude);
-    for (auto& rel : found.files) {
-        auto file = static_cast<std::uint32_t>(repo.files.size());
-        repo.files.push_back(rel);
-        bytes.clear();
-        if (read_file(root / rel, bytes, why, too_large) == ReadStatus::error) {
-            report_read_error(diags, file, why);
-            continue;
-        }
-        if (too_large) {
-            diags.error("file-too-large", Mark{file, 0, 0},
-                        msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
-                        std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
-            continue;
-        }
-        load_data_text(bytes, file, repo, diags);
-    }
+    for (auto& rel : found.files) repo.files.push_back(rel);
+    read_data_files(root, repo, diags, options);
     // Folders that could not be listed stand at the end of the file list, so that their
     // diagnostic names them.
     for (const auto& p : found.problems) {

@@ -1,6 +1,7 @@
 // Finding the data root and its files, and loading them into a Repository.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,9 +26,17 @@ struct Loaded {
     Diagnostics diags;
 };
 
+struct LoadOptions {
+    // Threads that read and decode files (0: one per core). Records and diagnostics come out
+    // in file order whatever the number.
+    unsigned threads = 0;
+    // Called now and then with (files read, files in all), from any thread, never concurrently.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
 // Reads wijk.yaml and every data file below `root`, in byte order of their relative path.
 // Shape errors are in diags; rules across records are check/'s.
-Loaded load_repository(const std::string& root);
+Loaded load_repository(const std::string& root, const LoadOptions& options = {});
 
 // Reads and decodes one data file's bytes (exposed for tests and the fuzzer).
 void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags);
