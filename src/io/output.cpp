@@ -39,8 +39,38 @@ WriteResult write_stdout(std::string_view content) {
     return r;
 }
 
-WriteResult write_file(const std::string& path, std::string_view content) {
+namespace {
+
+// The standard streams by name: written through the descriptor wijk already has, so that a
+// redirection (even `>>`) behaves as the shell set it up.
+int standard_stream(const std::string& path) {
+    if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return STDOUT_FILENO;
+    if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") return STDERR_FILENO;
+    return -1;
+}
+
+bool under_system_folder(const std::string& path) {
+    return path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0 || path.rfind("/sys/", 0) == 0;
+}
+
+}  // namespace
+
+WriteResult write_file(const std::string& given, std::string_view content) {
     WriteResult r;
+    if (int fd = standard_stream(given); fd >= 0) {
+        std::string error;
+        if (!write_all(fd, content, error)) r = WriteResult{false, given + ": " + error};
+        return r;
+    }
+    // A symbolic link is kept: what it points to is replaced (or written in place when that
+    // is not a regular file).
+    std::string path = given;
+    struct stat lst {};
+    if (::lstat(given.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        std::error_code ec;
+        auto real = std::filesystem::canonical(given, ec);
+        if (!ec) path = real.string();
+    }
     struct stat st {};
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
@@ -48,8 +78,8 @@ WriteResult write_file(const std::string& path, std::string_view content) {
         r.error = path + ": " + std::strerror(EISDIR);
         return r;
     }
-    if (exists && !S_ISREG(st.st_mode)) {
-        // a device, a pipe, /dev/stdout: a rename must never replace it
+    if ((exists && !S_ISREG(st.st_mode)) || under_system_folder(path)) {
+        // a device, a pipe, anything under /dev: a rename must never replace it
         int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
         std::string error;
         if (fd < 0 || !write_all(fd, content, error)) {

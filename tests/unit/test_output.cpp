@@ -125,3 +125,17 @@ TEST_CASE("write_new_file never follows a dangling symlink to create its target"
     CHECK(exists);
     CHECK_FALSE(fs::exists(d.path / "elsewhere.md"));
 }
+
+TEST_CASE("write_file through a symbolic link replaces what it points to and keeps the link") {
+    TempDir d;
+    auto real = d.path / "real.json";
+    auto link = d.path / "link.json";
+    {
+        std::ofstream(real) << "old";
+    }
+    fs::create_symlink(real, link);
+    auto r = write_file(link.string(), "new");
+    CHECK(r.ok);
+    CHECK(fs::is_symlink(link));
+    CHECK(slurp(real) == "new");
+}
