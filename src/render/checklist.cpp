@@ -10,6 +10,7 @@
 #include "model/i18n.h"
 #include "render/escape.h"
 #include "render/json.h"
+#include "render/labels.h"
 
 namespace wijk {
 
@@ -39,60 +40,6 @@ std::string duration_text(const Duration& d) {
             break;
     }
     return fmt::format("{} {}", d.count, unit);
-}
-
-std::string_view status_text(Status s) {
-    switch (s) {
-        case Status::upcoming:
-            return tr("upcoming (not started)", "nog niet begonnen");
-        case Status::active:
-            return tr("active", "lopend");
-        case Status::terminating:
-            return tr("terminating (notice given)", "opgezegd, loopt af");
-        case Status::ended:
-            return tr("ended", "beëindigd");
-    }
-    return "?";
-}
-
-std::string_view partner_kind_text(PartnerKind k) {
-    static constexpr std::array<std::string_view, 13> nl{
-        "bewoners",          "huurders",    "welzijn", "gemeente", "politie",
-        "vrijwilligers",     "onderwijs",   "zorg",    "cultuur",  "sport",
-        "levensbeschouwing", "ondernemers", "overig"};
-    return dutch() ? nl[std::size_t(k)] : name(k);
-}
-
-std::string_view provision_kind_text(ProvisionKind k) {
-    static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
-                                                        "Support", "Advice",        "Other"};
-    static constexpr std::array<std::string_view, 6> nl{
-        "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
-    return dutch() ? nl[std::size_t(k)] : en[std::size_t(k)];
-}
-
-std::string_view decision_text(Decision d) {
-    switch (d) {
-        case Decision::continue_:
-            return tr("continue", "doorgaan");
-        case Decision::adjust:
-            return tr("adjust", "bijstellen");
-        case Decision::stop:
-            return tr("stop", "stoppen");
-    }
-    return "?";
-}
-
-std::string_view lease_text(Lease l) {
-    switch (l) {
-        case Lease::art290:
-            return tr("lease art. 7:290", "huur art. 7:290");
-        case Lease::art230a:
-            return tr("lease art. 7:230a", "huur art. 7:230a");
-        case Lease::loan:
-            return tr("loan (free of charge)", "bruikleen");
-    }
-    return "?";
 }
 
 std::string money_text(Money m) {
@@ -178,7 +125,7 @@ std::string provision_text(const Agreement& a, const Provision& p) {
     if (p.description) parts.push_back(*p.description);
     if (p.address) parts.push_back(*p.address);
     if (p.area_m2) parts.push_back(number_text(*p.area_m2) + " m²");
-    if (p.lease) parts.push_back(std::string(lease_text(*p.lease)));
+    if (p.lease) parts.push_back(std::string(lease_label(*p.lease)));
     if (p.lease_ref) parts.push_back(msg("ref. {}", "kenmerk {}", *p.lease_ref));
     if (p.rent_per_year)
         parts.push_back(msg("rent {} a year", "huur {} per jaar", money_text(*p.rent_per_year)));
@@ -191,7 +138,7 @@ std::string provision_text(const Agreement& a, const Provision& p) {
         parts.push_back(
             msg("worth {} a year", "waarde {} per jaar", money_text(*p.value_per_year)));
     (void)a;
-    std::string text = p.kind ? std::string(provision_kind_text(*p.kind)) : std::string("?");
+    std::string text = p.kind ? std::string(provision_kind_label(*p.kind)) : std::string("?");
     for (std::size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? ": " : "; ") + parts[i];
     return text;
 }
@@ -260,7 +207,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         head.paragraphs.push_back(msg("Already evaluated for {} on {} (decision: {}).",
                                       "Al geëvalueerd voor {} op {} (besluit: {}).", c.year,
                                       e.date ? date_text(*e.date) : "?",
-                                      e.decision ? decision_text(*e.decision) : "?"));
+                                      e.decision ? decision_label(*e.decision) : "?"));
     }
     s.sections.push_back(std::move(head));
 
@@ -268,7 +215,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     who.title = std::string(tr("Partner and neighbourhoods", "Partner en buurten"));
     if (it.partner) {
         std::string p = it.partner->name.value_or(a.partner.value_or(""));
-        if (it.partner->kind) p += fmt::format(" ({})", partner_kind_text(*it.partner->kind));
+        if (it.partner->kind) p += fmt::format(" ({})", partner_kind_label(*it.partner->kind));
         who.facts.push_back({std::string(tr("Partner", "Partner")), p});
         if (it.contacts)
             for (const auto& ct : it.partner->contacts) {
@@ -305,7 +252,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         term.facts.push_back({std::string(tr("Terminated", "Opgezegd")), v});
     }
     term.facts.push_back({msg("Status on {}", "Status op {}", date_text(it.reference)),
-                          std::string(status_text(it.status))});
+                          std::string(status_label(it.status))});
     term.facts.push_back({std::string(tr("Current term ends", "Huidige termijn eindigt")),
                           it.term_end
                               ? date_text(*it.term_end)
@@ -327,7 +274,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         if (e->date) last.facts.push_back({std::string(tr("Date", "Datum")), date_text(*e->date)});
         if (e->decision)
             last.facts.push_back(
-                {std::string(tr("Decision", "Besluit")), std::string(decision_text(*e->decision))});
+                {std::string(tr("Decision", "Besluit")), std::string(decision_label(*e->decision))});
         if (e->provisions_delivered)
             last.facts.push_back(
                 {std::string(tr("We delivered what we promised", "Wij leverden wat we beloofden")),

@@ -8,6 +8,7 @@
 #include "model/i18n.h"
 #include "render/escape.h"
 #include "render/json.h"
+#include "render/labels.h"
 
 namespace wijk {
 
@@ -18,26 +19,6 @@ std::string date_text(const Date& d) { return to_string(d); }
 // The basic form of a date for iCalendar: 20261231.
 std::string ical_date(const Date& d) {
     return fmt::format("{:04}{:02}{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-}
-
-std::string kind_label(ReminderKind k) {
-    switch (k) {
-        case ReminderKind::notice: return std::string(tr("notice", "opzegging"));
-        case ReminderKind::renewal: return std::string(tr("renewal", "verlenging"));
-        case ReminderKind::expiry: return std::string(tr("expiry", "einde"));
-        case ReminderKind::evaluation: return std::string(tr("evaluation", "evaluatie"));
-        case ReminderKind::strategy_end: return std::string(tr("strategy end", "einde strategie"));
-    }
-    return {};
-}
-
-std::string decision_text(Decision d) {
-    switch (d) {
-        case Decision::continue_: return std::string(tr("continue", "doorgaan"));
-        case Decision::adjust: return std::string(tr("adjust", "bijstellen"));
-        case Decision::stop: return std::string(tr("stop", "stoppen"));
-    }
-    return {};
 }
 
 std::string partner_text(const Reminder& r) { return r.partner_name.empty() ? r.partner : r.partner_name; }
@@ -77,7 +58,7 @@ std::string horizon_line(const ReminderReport& rep) {
         const Duration& h = rep.horizons[static_cast<std::size_t>(k)];
         if (h == rep.horizon) continue;
         if (!extra.empty()) extra += ", ";
-        extra += kind_label(static_cast<ReminderKind>(k)) + ": " + duration_text(h);
+        extra += std::string(reminder_kind_label(static_cast<ReminderKind>(k))) + ": " + duration_text(h);
     }
     std::string line = msg("Looking ahead {}", "Vooruitkijken: {}", duration_text(rep.horizon));
     if (!extra.empty()) line += " (" + extra + ")";
@@ -231,7 +212,7 @@ std::string reminder_message(const Reminder& r) {
             if (r.evaluated)
                 m += msg(" Last evaluated on {} (year {}, decision: {}).",
                          " Laatst geëvalueerd op {} (jaar {}, besluit: {}).", date_text(r.evaluated->date),
-                         r.evaluated->year, decision_text(r.evaluated->decision));
+                         r.evaluated->year, decision_label(r.evaluated->decision));
             else
                 m += std::string(tr(" No evaluation in the twelve months before the deadline: a decision needs one.",
                                     " Geen evaluatie in de twaalf maanden voor deze datum: een besluit vraagt er een."));

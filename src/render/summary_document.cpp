@@ -4,6 +4,7 @@
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "render/json.h"
+#include "render/labels.h"
 #include "render/summary.h"
 
 namespace wijk {
@@ -22,41 +23,11 @@ std::string join(const std::vector<Field<std::string>>& items, std::string_view 
     return out;
 }
 
-std::string status_label(Status s) {
-    switch (s) {
-        case Status::upcoming: return std::string(tr("upcoming", "nog niet begonnen"));
-        case Status::active: return std::string(tr("active", "lopend"));
-        case Status::terminating: return std::string(tr("terminating", "opgezegd"));
-        case Status::ended: return std::string(tr("ended", "beëindigd"));
-    }
-    return {};
-}
-
 std::string strategy_status_label(StrategyStatus s) {
     switch (s) {
         case StrategyStatus::upcoming: return std::string(tr("upcoming", "gepland"));
         case StrategyStatus::active: return std::string(tr("active", "lopend"));
         case StrategyStatus::ended: return std::string(tr("ended", "afgelopen"));
-    }
-    return {};
-}
-
-std::string deadline_label(ReminderKind k) {
-    switch (k) {
-        case ReminderKind::notice: return std::string(tr("notice", "opzeggen"));
-        case ReminderKind::renewal: return std::string(tr("renewal", "verlenging"));
-        case ReminderKind::expiry: return std::string(tr("expiry", "einde"));
-        case ReminderKind::evaluation: return std::string(tr("evaluation", "evaluatie"));
-        case ReminderKind::strategy_end: return std::string(tr("strategy end", "einde strategie"));
-    }
-    return {};
-}
-
-std::string decision_label(Decision d) {
-    switch (d) {
-        case Decision::continue_: return std::string(tr("continue", "voortzetten"));
-        case Decision::adjust: return std::string(tr("adjust", "bijstellen"));
-        case Decision::stop: return std::string(tr("stop", "stoppen"));
     }
     return {};
 }
@@ -166,11 +137,11 @@ Table agreement_table(const std::vector<AgreementRow>& rows, std::string name = 
                  col("space_m2", tr("m²", "m²"), false)};
     for (const auto& r : rows) {
         const auto& a = *r.agreement;
-        Cell status = Cell::labelled(std::string(status_names[static_cast<std::size_t>(r.status)]), status_label(r.status));
+        Cell status = Cell::labelled(std::string(status_names[static_cast<std::size_t>(r.status)]), std::string(status_label(r.status)));
         t.rows.push_back({text_cell(a.id), text_cell(a.title), text_cell(a.partner), Cell::of(join(a.neighbourhoods, " ")),
                           status, Cell::of_date(a.start.value), Cell::of_date(r.term_end),
                           Cell::of_date(r.notice_deadline), r.next ? Cell::of_date(r.next->date) : Cell{},
-                          r.next ? Cell::labelled(std::string(reminder_kind_names[static_cast<std::size_t>(r.next->kind)]), deadline_label(r.next->kind)) : Cell{},
+                          r.next ? Cell::labelled(std::string(reminder_kind_names[static_cast<std::size_t>(r.next->kind)]), std::string(reminder_kind_label(r.next->kind))) : Cell{},
                           Cell::of_money(r.value_per_year), Cell::of_number(r.space_m2)});
         t.extras.push_back(&a.extras);
     }
@@ -219,7 +190,7 @@ Table evaluation_table(const std::vector<const Evaluation*>& rows, const Summary
     t.columns.push_back(col("notes", tr("Notes", "Notities")));
     for (const Evaluation* e : rows) {
         std::vector<Cell> row{text_cell(e->agreement), e->year ? Cell::of_int(*e->year) : Cell{}, Cell::of_date(e->date.value),
-                              e->decision ? Cell::labelled(std::string(name(*e->decision)), decision_label(*e->decision)) : Cell{},
+                              e->decision ? Cell::labelled(std::string(name(*e->decision)), std::string(decision_label(*e->decision))) : Cell{},
                               e->provisions_delivered ? bool_cell(*e->provisions_delivered) : Cell{}};
         if (o.contacts) row.push_back(Cell::of(join(e->participants, "; ")));
         row.push_back(text_cell(e->notes));
@@ -449,7 +420,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
     add_fact(s, tr("Partner", "Partner"),
              Cell::of(d.partner && d.partner->name ? *d.partner->name + " (" + a.partner.value_or("") + ")" : a.partner.value_or("")));
     add_fact(s, tr("Neighbourhoods", "Buurten"), Cell::of(join(a.neighbourhoods)));
-    add_fact(s, tr("Status", "Status"), Cell::of(status_label(d.row.status)));
+    add_fact(s, tr("Status", "Status"), Cell::of(std::string(status_label(d.row.status))));
     add_fact(s, tr("Start", "Begin"), Cell::of_date(a.start.value));
     add_fact(s, tr("End of first term", "Einde eerste termijn"), Cell::of_date(a.end.value));
     if (a.renewal) add_fact(s, tr("Renewal", "Verlenging"), Cell::of(std::string(name(*a.renewal))));
@@ -465,7 +436,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
         add_fact(s, tr("Notice deadline", "Uiterste opzegdatum"), Cell::of_date(d.row.notice_deadline));
         if (d.row.next)
             add_fact(s, tr("Next deadline", "Volgende termijn"),
-                     Cell::of(to_string(d.row.next->date) + " (" + deadline_label(d.row.next->kind) + ")"));
+                     Cell::of(to_string(d.row.next->date) + " (" + std::string(reminder_kind_label(d.row.next->kind)) + ")"));
     }
     if (a.terminated) {
         const auto& x = *a.terminated;

@@ -1,0 +1,65 @@
+#include "render/labels.h"
+
+#include <array>
+
+#include "model/enums.h"
+#include "model/i18n.h"
+
+namespace wijk {
+
+std::string_view status_label(Status s) {
+    switch (s) {
+        case Status::upcoming: return tr("upcoming", "nog niet begonnen");
+        case Status::active: return tr("active", "lopend");
+        case Status::terminating: return tr("terminating", "opgezegd");
+        case Status::ended: return tr("ended", "beëindigd");
+    }
+    return "?";
+}
+
+std::string_view decision_label(Decision d) {
+    switch (d) {
+        case Decision::continue_: return tr("continue", "doorgaan");
+        case Decision::adjust: return tr("adjust", "bijstellen");
+        case Decision::stop: return tr("stop", "stoppen");
+    }
+    return "?";
+}
+
+std::string_view reminder_kind_label(ReminderKind k) {
+    switch (k) {
+        case ReminderKind::notice: return tr("notice", "opzegging");
+        case ReminderKind::renewal: return tr("renewal", "verlenging");
+        case ReminderKind::expiry: return tr("expiry", "einde");
+        case ReminderKind::evaluation: return tr("evaluation", "evaluatie");
+        case ReminderKind::strategy_end: return tr("strategy end", "einde strategie");
+    }
+    return "?";
+}
+
+std::string_view partner_kind_label(PartnerKind k) {
+    static constexpr std::array<std::string_view, 13> nl{
+        "bewoners",      "huurders",  "welzijn", "gemeente", "politie",
+        "vrijwilligers", "onderwijs", "zorg",    "cultuur",  "sport",
+        "levensbeschouwing", "ondernemers", "overig"};
+    return output_language() == Lang::nl ? nl[std::size_t(k)] : name(k);
+}
+
+std::string_view provision_kind_label(ProvisionKind k) {
+    static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
+                                                        "Support", "Advice",        "Other"};
+    static constexpr std::array<std::string_view, 6> nl{
+        "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
+    return output_language() == Lang::nl ? nl[std::size_t(k)] : en[std::size_t(k)];
+}
+
+std::string_view lease_label(Lease l) {
+    switch (l) {
+        case Lease::art290: return tr("lease art. 7:290", "huur art. 7:290");
+        case Lease::art230a: return tr("lease art. 7:230a", "huur art. 7:230a");
+        case Lease::loan: return tr("loan (free of charge)", "bruikleen");
+    }
+    return "?";
+}
+
+}  // namespace wijk

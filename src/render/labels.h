@@ -1,0 +1,19 @@
+// The words people read for the model's enums, in the output language: one vocabulary for
+// every command and format (JSON and CSV keep the English enum names of model/enums.h).
+#pragma once
+
+#include <string_view>
+
+#include "model/records.h"
+#include "model/terms.h"
+
+namespace wijk {
+
+std::string_view status_label(Status s);
+std::string_view decision_label(Decision d);
+std::string_view reminder_kind_label(ReminderKind k);
+std::string_view partner_kind_label(PartnerKind k);
+std::string_view provision_kind_label(ProvisionKind k);
+std::string_view lease_label(Lease l);
+
+}  // namespace wijk
