@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -222,6 +223,17 @@ struct Repository {
     const Agreement* agreement(const std::string& id) const;
     const Strategy* strategy(const std::string& id) const;
     const StaffMember* staff(const std::string& id) const;
+
+    // Related records, in reading order, by hash (built by index(); no report scans a whole
+    // collection per record).
+    std::vector<const Evaluation*> evaluations_of(const std::string& agreement) const;
+    const Evaluation* evaluation_for(const std::string& agreement, int year) const;
+    std::vector<const Liveability*> liveability_of(const std::string& neighbourhood) const;
+    std::vector<const Agreement*> agreements_in(const std::string& neighbourhood) const;
+
+private:
+    std::unordered_map<std::string, std::vector<std::uint32_t>> evaluations_by_agreement_,
+        liveability_by_neighbourhood_, agreements_by_neighbourhood_;
 };
 
 }  // namespace wijk

@@ -9,9 +9,7 @@
 namespace wijk {
 
 const Evaluation* evaluation_for(const Repository& repo, const std::string& agreement, int year) {
-    for (const auto& e : repo.evaluations)
-        if (e.agreement && *e.agreement == agreement && e.year && *e.year == year) return &e;
-    return nullptr;
+    return repo.evaluation_for(agreement, year);
 }
 
 std::vector<const Agreement*> select_due_agreements(const Repository& repo, int year) {
@@ -31,8 +29,10 @@ LiveabilityTrend liveability_trend(const Repository& repo, const Neighbourhood& 
     LiveabilityTrend t;
     t.neighbourhood = &n;
     std::map<int, ClassInYear> by_year;
-    for (const auto& l : repo.liveability) {
-        if (!l.neighbourhood || !n.id || *l.neighbourhood != *n.id || !l.year) continue;
+    if (!n.id) return t;
+    for (const Liveability* lp : repo.liveability_of(*n.id)) {
+        const Liveability& l = *lp;
+        if (!l.year) continue;
         if (!l.klass && !l.score) continue;
         auto& y = by_year[*l.year];
         y.year = *l.year;

@@ -25,8 +25,9 @@ std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const s
                                                  const Date& deadline) {
     const Date from = add_months(deadline, -12);
     std::optional<RecentEvaluation> best;
-    for (const auto& e : repo.evaluations) {
-        if (!e.agreement || *e.agreement != id || !e.date) continue;
+    for (const Evaluation* ep : repo.evaluations_of(id)) {
+        const Evaluation& e = *ep;
+        if (!e.date) continue;
         if (!(*e.date > from && *e.date <= deadline)) continue;
         if (!best || *e.date > best->date)
             best = RecentEvaluation{*e.date, e.year.value_or(int(e.date->year())),
@@ -36,9 +37,7 @@ std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const s
 }
 
 bool evaluated_for(const Repository& repo, const std::string& id, int year) {
-    for (const auto& e : repo.evaluations)
-        if (e.agreement && *e.agreement == id && e.year && *e.year == year) return true;
-    return false;
+    return repo.evaluation_for(id, year) != nullptr;
 }
 
 std::vector<std::string> ids(const std::vector<Field<std::string>>& fields) {

@@ -14,15 +14,11 @@ bool covers(const std::vector<Field<std::string>>& ids, const std::string& id) {
 }
 
 bool evaluated(const Repository& repo, const std::string& agreement, int year) {
-    return std::any_of(repo.evaluations.begin(), repo.evaluations.end(), [&](const Evaluation& e) {
-        return e.agreement && *e.agreement == agreement && e.year && *e.year == year;
-    });
+    return repo.evaluation_for(agreement, year) != nullptr;
 }
 
 std::vector<const Evaluation*> evaluations_of(const Repository& repo, const std::string& agreement) {
-    std::vector<const Evaluation*> out;
-    for (const auto& e : repo.evaluations)
-        if (e.agreement && *e.agreement == agreement) out.push_back(&e);
+    std::vector<const Evaluation*> out = repo.evaluations_of(agreement);
     std::stable_sort(out.begin(), out.end(), [](const Evaluation* x, const Evaluation* y) {
         return x->year.value_or(0) < y->year.value_or(0);
     });
@@ -86,8 +82,9 @@ double agreement_space_m2(const Agreement& a) {
 
 std::vector<LiveabilityYear> liveability_history(const Repository& repo, const std::string& id) {
     std::map<int, LiveabilityYear> years;
-    for (const auto& r : repo.liveability) {
-        if (!r.neighbourhood || *r.neighbourhood != id || !r.year) continue;
+    for (const Liveability* rp : repo.liveability_of(id)) {
+        const Liveability& r = *rp;
+        if (!r.year) continue;
         if (!r.klass && !r.score) continue;
         auto& y = years[*r.year];
         y.year = *r.year;
@@ -140,8 +137,8 @@ NeighbourhoodRow neighbourhood_row(const Repository& repo, const Neighbourhood& 
     row.history = liveability_history(repo, id);
     if (!row.history.empty()) row.latest = row.history.back();
     if (row.history.size() > 1) row.previous = row.history[row.history.size() - 2];
-    for (const auto& a : repo.agreements)
-        if (covers(a.neighbourhoods, id) && runs_on(a, t)) ++row.active_agreements;
+    for (const Agreement* a : repo.agreements_in(id))
+        if (runs_on(*a, t)) ++row.active_agreements;
     // Several strategies at once: the one that started last; planned: the one that starts first.
     for (const auto& s : repo.strategies) {
         if (!strategy_covers(s, id)) continue;
@@ -187,12 +184,10 @@ Portfolio summarise_portfolio(const Repository& repo, const Date& t) {
         auto due = evaluation_due(a, repo.config, ev.year);
         if (!due || *due > t || !runs_on(a, t)) continue;
         ++ev.due;
-        for (const auto& e : repo.evaluations)
-            if (e.agreement && *e.agreement == *a.id && e.year && *e.year == ev.year) {
-                ++ev.done;
-                if (e.decision) ++ev.decisions[static_cast<int>(*e.decision)];
-                break;  // one evaluation per agreement and year (a duplicate is an error)
-            }
+        if (const Evaluation* e = repo.evaluation_for(*a.id, ev.year)) {
+            ++ev.done;
+            if (e->decision) ++ev.decisions[static_cast<int>(*e->decision)];
+        }
     }
     return p;
 }

@@ -80,6 +80,7 @@ TEST_CASE("liveability: lowest class and score of a year, any source; gaps betwe
     Repository repo;
     repo.liveability = {score("n", 2020, 4, 4.1), score("n", 2022, 3, 3.95), score("n", 2022, 2, 3.99),
                         score("n", 2024, std::nullopt, 3.7), score("other", 2026, 1, 1.0)};
+    repo.index();
     auto h = liveability_history(repo, "n");
     REQUIRE(h.size() == 3);
     CHECK(h[1].year == 2022);
