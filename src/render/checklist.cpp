@@ -408,7 +408,11 @@ std::string markdown_sheet(const Sheet& s) {
             const Table& t = *sec.table;
             auto row = [&](const std::vector<std::string>& cells) {
                 std::string line = "|";
-                for (const auto& c : cells) line += " " + markdown_cell(c) + " |";
+                for (const auto& c : cells) {
+                    line += ' ';
+                    line += markdown_cell(c);
+                    line += " |";
+                }
                 return line;
             };
             std::string table = row(t.head) + "\n|";
