@@ -12,6 +12,7 @@ repo=$(pwd)
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+fatal() { bad "$@"; echo "$pass passed, $fail failed"; exit 1; }  # nothing further can be checked
 check() { # description command...
   local what=$1; shift
   if "$@"; then ok; else bad "$what"; fi
@@ -26,15 +27,15 @@ cleanup() {
 trap cleanup EXIT
 
 version=$(sed -n 's/^project(wijk VERSION \([0-9][0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")
-[ -n "$version" ] || { echo "FAIL: no version in project() of CMakeLists.txt"; exit 1; }
+[ -n "$version" ] || { fatal "no version in project() of CMakeLists.txt"; }
 if [ ! -f "$build/CMakeCache.txt" ] || [ ! -f "$build/CPackConfig.cmake" ]; then
-  echo "FAIL: $build is not a configured CMake build folder with CPack"; exit 1
+  fatal "$build is not a configured CMake build folder with CPack"
 fi
 
 # --- cmake --install ---------------------------------------------------------------------
 inst=$work/inst
 if ! cmake --install "$build" --prefix "$inst" >"$work/install.log" 2>&1; then
-  cat "$work/install.log"; echo "FAIL: cmake --install"; exit 1
+  cat "$work/install.log"; fatal "cmake --install"
 fi
 check "bin/wijk is an executable" test -x "$inst/bin/wijk"
 got=$("$inst/bin/wijk" --version 2>&1)
@@ -74,12 +75,12 @@ check "the bash completion registers 'complete -F _wijk wijk', not '$got'" test 
 
 # --- cpack -------------------------------------------------------------------------------
 if ! (cd "$work" && cpack --config "$build/CPackConfig.cmake" -B "$work/pkg" >"$work/cpack.log" 2>&1); then
-  cat "$work/cpack.log"; echo "FAIL: cpack"; exit 1
+  cat "$work/cpack.log"; fatal "cpack"
 fi
 arch=$(dpkg --print-architecture)
 deb=$work/pkg/wijk_${version}_${arch}.deb
 if [ ! -f "$deb" ]; then
-  ls "$work/pkg"; echo "FAIL: cpack made no wijk_${version}_${arch}.deb"; exit 1
+  ls "$work/pkg"; fatal "cpack made no wijk_${version}_${arch}.deb"
 fi
 check "cpack wrote into the build folder" test ! -e "$build/_CPack_Packages"
 field() { dpkg-deb -f "$deb" "$1"; }
