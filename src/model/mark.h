@@ -2,8 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
+#include <string>
 #include <utility>
+
+#include "model/text_pool.h"
 
 namespace wijk {
 
@@ -27,6 +31,47 @@ struct Field {
     const T& operator*() const { return *value; }
     const T* operator->() const { return &*value; }
     T value_or(T fallback) const { return value ? *value : fallback; }
+};
+
+// Text: a handle into the text pool (one copy of each distinct text), 16 bytes instead of 56.
+template <>
+struct Field<std::string> {
+    std::uint32_t handle = 0;  // 0: absent
+    Mark at;
+
+    Field() = default;
+    Field(std::string_view v, Mark m) : handle(text_pool::intern(v)), at(m) {}
+    Field(const std::string& v, Mark m) : Field(std::string_view(v), m) {}
+    Field(const char* v, Mark m) : Field(std::string_view(v), m) {}
+    explicit operator bool() const { return handle != 0; }
+    bool has() const { return handle != 0; }
+    const std::string& operator*() const { return text_pool::get(handle); }
+    const std::string* operator->() const { return &text_pool::get(handle); }
+    std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
+};
+
+// A number: kept as its bits in two 4-byte words (no optional, no 8-byte alignment), absent
+// as one NaN pattern that no parsed number has; 20 bytes instead of 32. `*` gives a copy.
+template <>
+struct Field<double> {
+    static constexpr std::uint64_t absent_bits = 0x7ff4'a65e'a65e'a65eu;  // a signalling NaN
+    std::uint32_t bits[2];
+    Mark at;
+
+    Field() { std::memcpy(bits, &absent_bits, sizeof bits); }
+    Field(double v, Mark m) : at(m) { std::memcpy(bits, &v, sizeof v); }
+    explicit operator bool() const { return has(); }
+    bool has() const {
+        std::uint64_t b;
+        std::memcpy(&b, bits, sizeof b);
+        return b != absent_bits;
+    }
+    double operator*() const {
+        double v;
+        std::memcpy(&v, bits, sizeof v);
+        return v;
+    }
+    double value_or(double fallback) const { return has() ? **this : fallback; }
 };
 
 }  // namespace wijk

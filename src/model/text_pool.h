@@ -1,0 +1,19 @@
+// One copy of each distinct text the data holds (ids, names, notes), shared by every record
+// that names it: a Field<std::string> keeps a 4-byte handle instead of its own std::string.
+// Process-wide, thread-safe, never shrinks (a command runs once and exits).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace wijk::text_pool {
+
+// The handle of `text`, the same for equal texts; never 0.
+std::uint32_t intern(std::string_view text);
+// The text of a handle intern() returned (valid for the life of the process).
+const std::string& get(std::uint32_t handle);
+// Distinct texts held (for tests and measurements).
+std::size_t size();
+
+}  // namespace wijk::text_pool

@@ -1,0 +1,82 @@
+// The text pool and the compact Field<std::string> and Field<double> (model/mark.h).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "model/mark.h"
+#include "model/text_pool.h"
+
+using namespace wijk;
+
+TEST_CASE("text pool: equal texts share one handle, different texts do not") {
+    auto a = text_pool::intern("buurtconcierges-beukenbuurt-west-3");
+    auto b = text_pool::intern(std::string("buurtconcierges-beukenbuurt-") + "west-3");
+    auto c = text_pool::intern("buurtconcierges-beukenbuurt-west-4");
+    CHECK(a != 0);
+    CHECK(a == b);
+    CHECK(a != c);
+    CHECK(text_pool::get(a) == "buurtconcierges-beukenbuurt-west-3");
+    CHECK(text_pool::get(c) == "buurtconcierges-beukenbuurt-west-4");
+    auto empty = text_pool::intern("");
+    CHECK(empty != 0);
+    CHECK(text_pool::get(empty).empty());
+    std::string with_nul("a\0b", 3);
+    auto n = text_pool::intern(with_nul);
+    CHECK(n != text_pool::intern("a"));
+    CHECK(text_pool::get(n) == with_nul);
+}
+
+TEST_CASE("text pool: texts stay put while the pool grows, from several threads") {
+    auto first = text_pool::intern("pool-growth-first");
+    const std::string* where = &text_pool::get(first);
+    std::vector<std::vector<std::uint32_t>> got(2);
+    auto work = [&](int t) {
+        for (int i = 0; i < 40000; ++i) got[t].push_back(text_pool::intern("pool-growth-" + std::to_string(i)));
+    };
+    std::thread other(work, 1);
+    work(0);
+    other.join();
+    CHECK(&text_pool::get(first) == where);
+    CHECK(got[0] == got[1]);  // both threads got the same handle for each text
+    for (int i = 0; i < 40000; i += 997) CHECK(text_pool::get(got[0][i]) == "pool-growth-" + std::to_string(i));
+}
+
+TEST_CASE("Field<std::string>: absent, present, empty, value_or, copies") {
+    Field<std::string> absent;
+    CHECK_FALSE(absent);
+    CHECK_FALSE(absent.has());
+    CHECK(absent.value_or("leefbaarometer") == "leefbaarometer");
+    Field<std::string> f("gm0363", Mark{3, 4, 5});
+    CHECK(f);
+    CHECK(*f == "gm0363");
+    CHECK(f->size() == 6);
+    CHECK(f.value_or("x") == "gm0363");
+    CHECK(f.at == Mark{3, 4, 5});
+    Field<std::string> e("", Mark{1, 1, 1});
+    CHECK(e.has());  // an empty text is present
+    CHECK(e->empty());
+    Field<std::string> copy = f;
+    CHECK(*copy == "gm0363");
+    CHECK(sizeof(Field<std::string>) == 16);
+}
+
+TEST_CASE("Field<double>: every number is kept, NaN and infinities included; absent is absent") {
+    Field<double> absent;
+    CHECK_FALSE(absent);
+    CHECK(absent.value_or(2.5) == 2.5);
+    for (double v : {0.0, -0.0, 1.0, -3.25, 1e308, 5e-324, std::numeric_limits<double>::infinity()}) {
+        Field<double> f(v, Mark{1, 2, 3});
+        CHECK(f.has());
+        CHECK(*f == v);
+        CHECK(std::signbit(*f) == std::signbit(v));
+        CHECK(f.at == Mark{1, 2, 3});
+    }
+    Field<double> nan(std::numeric_limits<double>::quiet_NaN(), Mark{});
+    CHECK(nan.has());
+    CHECK(std::isnan(*nan));
+    CHECK(sizeof(Field<double>) == 20);
+}
