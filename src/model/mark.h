@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "model/text_pool.h"
@@ -31,6 +33,25 @@ struct Field {
     const T& operator*() const { return *value; }
     const T* operator->() const { return &*value; }
     T value_or(T fallback) const { return value ? *value : fallback; }
+};
+
+// Whole numbers and enumerations: absent is one value no parse gives (the lowest int), so no
+// std::optional flag: 16 bytes instead of 20.
+template <class T>
+    requires(std::is_same_v<T, int> || std::is_enum_v<T>)
+struct Field<T> {
+    using Raw = std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
+    static constexpr Raw absent_raw = std::numeric_limits<Raw>::min();
+    T v = static_cast<T>(absent_raw);
+    Mark at;
+
+    Field() = default;
+    Field(T value, Mark m) : v(value), at(m) {}
+    explicit operator bool() const { return has(); }
+    bool has() const { return static_cast<Raw>(v) != absent_raw; }
+    const T& operator*() const { return v; }
+    const T* operator->() const { return &v; }
+    T value_or(T fallback) const { return has() ? v : fallback; }
 };
 
 // Text: a handle into the text pool (one copy of each distinct text), 16 bytes instead of 56.

@@ -80,3 +80,24 @@ TEST_CASE("Field<double>: every number is kept, NaN and infinities included; abs
     CHECK(std::isnan(*nan));
     CHECK(sizeof(Field<double>) == 20);
 }
+
+TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 16 bytes") {
+    Field<int> absent;
+    CHECK_FALSE(absent);
+    CHECK(absent.value_or(7) == 7);
+    for (int v : {0, 1, -1, 1900, 2200, std::numeric_limits<int>::max()}) {
+        Field<int> f(v, Mark{1, 2, 3});
+        CHECK(f.has());
+        CHECK(*f == v);
+    }
+    enum class Colour { red, green };
+    Field<Colour> none;
+    CHECK_FALSE(none.has());
+    CHECK(none.value_or(Colour::green) == Colour::green);
+    Field<Colour> red(Colour::red, Mark{4, 5, 6});  // the first enumerator (0) is present
+    CHECK(red.has());
+    CHECK(*red == Colour::red);
+    CHECK(red.at == Mark{4, 5, 6});
+    CHECK(sizeof(Field<int>) == 16);
+    CHECK(sizeof(Field<Colour>) == 16);
+}

@@ -1,0 +1,39 @@
+// Record types of model/records.h: the compact Extras list.
+#include <doctest/doctest.h>
+
+#include "model/records.h"
+
+using namespace wijk;
+
+TEST_CASE("Extras: empty costs one pointer; copies are deep; order is kept") {
+    Extras none;
+    CHECK(none.empty());
+    CHECK(none.size() == 0);
+    CHECK(none.begin() == none.end());
+    CHECK(sizeof(Extras) == sizeof(void*));
+    Extras x;
+    Value v;
+    v.type = Value::Type::scalar;
+    v.text = "1";
+    x.emplace_back("x_b", v);
+    v.text = "2";
+    x.push_back({"x_a", v});
+    CHECK(x.size() == 2);
+    CHECK(x[0].first == "x_b");
+    CHECK(x[1].second.text == "2");
+    CHECK(x.at(1).first == "x_a");
+    CHECK_THROWS_AS((void)none.at(0), std::out_of_range);
+    Extras copy = x;
+    x.emplace_back("x_c", v);
+    CHECK(copy.size() == 2);  // the copy does not share the list
+    CHECK(x.size() == 3);
+    Extras moved = std::move(x);
+    CHECK(moved.size() == 3);
+    std::string keys;
+    for (const auto& [k, val] : moved) keys += k;
+    CHECK(keys == "x_bx_ax_c");
+    copy = moved;
+    CHECK(copy.size() == 3);
+    copy = none;
+    CHECK(copy.empty());
+}
