@@ -40,7 +40,7 @@ struct Field {
 template <class T>
     requires(std::is_same_v<T, int> || std::is_enum_v<T>)
 struct Field<T> {
-    using Raw = std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
+    using Raw = typename std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
     static constexpr Raw absent_raw = std::numeric_limits<Raw>::min();
     T v = static_cast<T>(absent_raw);
     Mark at;
