@@ -1,15 +1,15 @@
 // Calendar arithmetic of data-format.md section 5: parsing, month ends, leap days, terms, notice.
 #include <doctest/doctest.h>
 
-#include "date_string.h"
+#include "support.h"
 #include "model/calendar.h"
 
 using namespace wijk;
+using namespace wijk::testing;
 using namespace std::chrono;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date{year{y}, month{m}, std::chrono::day{day}}; }
-Date D(const char* text) { return *parse_date(text); }
 }  // namespace
 
 TEST_CASE("parse_date: real calendar dates in YYYY-MM-DD only") {

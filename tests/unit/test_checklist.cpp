@@ -2,18 +2,16 @@
 // renderings (report/checklist, render/checklist).
 #include <doctest/doctest.h>
 
-#include "date_string.h"
+#include "support.h"
 #include "load/loader.h"
 #include "model/i18n.h"
 #include "render/checklist.h"
 #include "report/checklist.h"
 
 using namespace wijk;
+using namespace wijk::testing;
 
 namespace {
-Date D(const char* text) {
-    return *parse_date(text);
-}
 
 constexpr std::string_view data = R"(
 neighbourhoods:

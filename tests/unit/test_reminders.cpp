@@ -1,19 +1,16 @@
 // wijk reminders: the rules of commands.md (`wijk reminders`) and data-format.md section 5.
 #include <doctest/doctest.h>
 
-#include "date_string.h"
+#include "support.h"
 #include "model/i18n.h"
 #include "render/escape.h"
 #include "render/reminders.h"
 #include "report/reminders.h"
 
 using namespace wijk;
+using namespace wijk::testing;
 
 namespace {
-Date D(const char* text) { return *parse_date(text); }
-template <class T>
-Field<T> F(T v) { return Field<T>(std::move(v), Mark{}); }
-Field<Date> FD(const char* text) { return F(D(text)); }
 const Duration days90{90, DurationUnit::days}, month1{1, DurationUnit::months},
     months3{3, DurationUnit::months}, year1{1, DurationUnit::years};
 

@@ -1,16 +1,13 @@
 // An agreement's life as of a date: status, current term end, notice and evaluation due dates.
 #include <doctest/doctest.h>
 
-#include "date_string.h"
+#include "support.h"
 #include "model/terms.h"
 
 using namespace wijk;
+using namespace wijk::testing;
 
 namespace {
-Date D(const char* text) { return *parse_date(text); }
-template <class T>
-Field<T> F(T v) { return Field<T>(std::move(v), Mark{}); }
-Field<Date> FD(const char* text) { return F(D(text)); }
 
 Agreement make(const char* start, const char* end, std::optional<Renewal> renewal,
                std::optional<Duration> term = {}, std::optional<Duration> notice = {}) {

@@ -1,9 +1,11 @@
-// Readable dates in doctest failure messages.
+// What the unit tests share: readable dates in doctest failure messages, and short ways to
+// write dates and fields.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include "model/calendar.h"
+#include "model/mark.h"
 
 namespace doctest {
 template <>
@@ -17,3 +19,12 @@ struct StringMaker<std::optional<wijk::Date>> {
     }
 };
 }  // namespace doctest
+
+namespace wijk::testing {
+inline Date D(const char* text) { return *parse_date(text); }
+template <class T>
+Field<T> F(T v) {
+    return Field<T>(std::move(v), Mark{});
+}
+inline Field<Date> FD(const char* text) { return F(D(text)); }
+}  // namespace wijk::testing
