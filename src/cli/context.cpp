@@ -93,10 +93,15 @@ namespace {
 // "reading files 1234 of 85702" on a terminal once loading has taken more than a second.
 struct Progress {
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    // WIJK_PROGRESS_DELAY_MS: after how long the line appears (default 1000; for tests)
+    std::chrono::milliseconds delay{[] {
+        const char* v = std::getenv("WIJK_PROGRESS_DELAY_MS");
+        return v && *v ? std::atol(v) : 1000L;
+    }()};
     bool shown = false;
     void operator()(std::size_t done, std::size_t total) {
         using namespace std::chrono;
-        if (!shown && steady_clock::now() - start < seconds(1)) return;
+        if (!shown && steady_clock::now() - start < delay) return;
         shown = true;
         std::string line = "\r" + msg("wijk: reading files {} of {}", "wijk: bestanden lezen {} van {}", done, total);
         if (done == total) line += "\r\x1b[K";
