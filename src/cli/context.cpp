@@ -37,6 +37,12 @@ bool Context::resolve_globals() {
                             "--as-of: '{}' is geen datum in de vorm JJJJ-MM-DD", *global.as_of));
             return false;
         }
+        if (int(d->year()) < 1900 || int(d->year()) > 2200) {
+            // the data's years are 1900..2200; far outside, terms would roll past year 9999
+            print_error(msg("--as-of: {} is outside the years 1900 to 2200",
+                            "--as-of: {} valt buiten de jaren 1900 tot en met 2200", *global.as_of));
+            return false;
+        }
         as_of = *d;
     } else {
         as_of = today_local();

@@ -76,8 +76,14 @@ ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int yea
         it.liveability.push_back(liveability_trend(repo, *n, a.start.value));
     if (a.strategy) it.strategy = repo.strategy(*a.strategy);
     it.decide_by = it.due;
-    if (it.notice_deadline && (!it.decide_by || *it.notice_deadline < *it.decide_by)) {
-        it.decide_by = it.notice_deadline;
+    // The notice deadline that a decision can still meet: when this term's has already passed
+    // on the day the checklist is made, only the next term can be ended.
+    std::optional<Date> deadline = it.notice_deadline;
+    if (deadline && *deadline < as_of && renews_tacitly(a) && it.term_end)
+        if (auto next = current_term_end(a, add_days(*it.term_end, 1)))
+            deadline = notice_deadline_of(a, *next);
+    if (deadline && (!it.decide_by || *deadline < *it.decide_by)) {
+        it.decide_by = deadline;
         it.decide_by_reason = DecideBy::notice_deadline;
     }
     return it;

@@ -105,7 +105,8 @@ AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Dat
     row.term_end = current_term_end(a, t);
     bool can_give_notice = !a.terminated && a.end && a.renewal &&
                            (*a.renewal == Renewal::tacit || *a.renewal == Renewal::indefinite);
-    if (row.term_end && can_give_notice && a.notice) row.notice_deadline = notice_deadline_of(a, *row.term_end);
+    // no notice period: the deadline is the term end itself
+    if (row.term_end && can_give_notice) row.notice_deadline = notice_deadline_of(a, *row.term_end);
     if (row.status == Status::ended) return row;
 
     std::vector<Deadline> candidates;
@@ -182,7 +183,8 @@ Portfolio summarise_portfolio(const Repository& repo, const Date& t) {
     for (const auto& a : repo.agreements) {
         if (!a.id) continue;
         auto due = evaluation_due(a, repo.config, ev.year);
-        if (!due || *due > t || !runs_on(a, t)) continue;
+        // due: on or before the as-of date, and the agreement ran on its due date
+        if (!due || *due > t || !runs_on(a, *due)) continue;
         ++ev.due;
         if (const Evaluation* e = repo.evaluation_for(*a.id, ev.year)) {
             ++ev.done;

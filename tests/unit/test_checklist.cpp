@@ -135,6 +135,20 @@ TEST_CASE("decide by: the due date, or the notice deadline when that comes first
     CHECK(open.strategy == repo.strategy("s"));
 }
 
+TEST_CASE("decide by: a notice deadline already passed when the checklist is made gives way to the next term's") {
+    auto repo = repository();
+    // prepared on 2026-10-15: the deadline 2026-09-30 (term ending 2026-12-31) has passed, so
+    // the decision can only end the term ending 2027-12-31, deadline 2027-09-30: after the due date
+    auto late = checklist_item(repo, *repo.agreement("tacit"), 2026, D("2026-10-15"), false);
+    CHECK(late.notice_deadline == D("2026-09-30"));
+    CHECK(late.decide_by == D("2026-11-15"));
+    CHECK(late.decide_by_reason == DecideBy::due_date);
+    // prepared on the deadline itself: still in time
+    auto on_time = checklist_item(repo, *repo.agreement("tacit"), 2026, D("2026-09-30"), false);
+    CHECK(on_time.decide_by == D("2026-09-30"));
+    CHECK(on_time.decide_by_reason == DecideBy::notice_deadline);
+}
+
 TEST_CASE(
     "liveability: lowest class per year, change from the latest class at or before the start") {
     auto repo = repository();

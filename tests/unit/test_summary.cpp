@@ -76,6 +76,22 @@ TEST_CASE("provision value: value_per_year, else amount, else percent of the spa
     CHECK(agreement_space_m2(a) == doctest::Approx(12.5));
 }
 
+TEST_CASE("agreement row: without a notice period the notice deadline is the term end itself") {
+    Repository repo;
+    Agreement a = agreement("tacit", d(2025, 12, 31));
+    a.end = f(d(2026, 12, 31));
+    a.renewal = f(Renewal::tacit);
+    a.renewal_term = f(Duration{1, DurationUnit::years});
+    repo.agreements.push_back(a);
+    repo.index();
+    AgreementRow row = agreement_row(repo, repo.agreements[0], d(2026, 10, 5));
+    CHECK(row.term_end == d(2026, 12, 31));
+    CHECK(row.notice_deadline == d(2026, 12, 31));
+    REQUIRE(row.next.has_value());
+    CHECK(row.next->date == d(2026, 12, 31));
+    CHECK(row.next->kind == ReminderKind::notice);
+}
+
 TEST_CASE("liveability: lowest class and score of a year, any source; gaps between years") {
     Repository repo;
     repo.liveability = {score("n", 2020, 4, 4.1), score("n", 2022, 3, 3.95), score("n", 2022, 2, 3.99),
@@ -106,7 +122,7 @@ TEST_CASE("watch rule: max_class 3 by default; max_score alone replaces it") {
     CHECK(!on_watch(r, LiveabilityYear{2024, 1, std::nullopt}));
 }
 
-TEST_CASE("portfolio: evaluations due in the as-of year on or before it, for running agreements") {
+TEST_CASE("portfolio: evaluations due in the as-of year on or before it, for agreements running on their due date") {
     Repository repo;
     repo.config.evaluations_due = f(MonthDay{3, 1});
     Neighbourhood n;
@@ -128,7 +144,9 @@ TEST_CASE("portfolio: evaluations due in the as-of year on or before it, for run
     repo.index();
     Portfolio p = summarise_portfolio(repo, d(2026, 11, 26));
     CHECK(p.evaluations.year == 2026);
-    CHECK(p.evaluations.due == 2);
+    // due-done, due-open and ended (it ended on 2026-06-30, after its due date 2026-03-01):
+    // an agreement that ran on its due date counts, even when it has ended since
+    CHECK(p.evaluations.due == 3);
     CHECK(p.evaluations.done == 1);
     CHECK(p.evaluations.decisions[1] == 1);
     CHECK(p.totals.agreements[static_cast<int>(Status::active)] == 3);
