@@ -16,28 +16,28 @@ void check_term(const Agreement& a, Diagnostics& diags) {
     if (a.start && a.end && *a.end < *a.start)
         diags.error("end-before-start", a.end.at,
                     msg("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*a.end), to_string(*a.start)));
-    if (a.end && !a.renewal)
+    if (a.end && !written(a.renewal))
         diags.error("renewal-missing", a.end.at,
                     std::string(tr("'end' is given without 'renewal': say whether it ends (none), renews (tacit) or goes on (indefinite)",
                                    "'end' staat er zonder 'renewal': zeg of het eindigt (none), stilzwijgend verlengt (tacit) of doorloopt (indefinite)")),
                     std::string(tr("add renewal: none, renewal: tacit (with renewal_term) or renewal: indefinite",
                                    "voeg renewal: none, renewal: tacit (met renewal_term) of renewal: indefinite toe")));
-    if (a.renewal && *a.renewal != Renewal::none && !a.end)
+    if (a.renewal && *a.renewal != Renewal::none && !written(a.end))
         diags.error("renewal-without-end", a.renewal.at,
                     msg("renewal: {} without an 'end': there is no term to renew", "renewal: {} zonder 'end': er is geen termijn om te verlengen", name(*a.renewal)));
     bool tacit = a.renewal && *a.renewal == Renewal::tacit;
-    if (tacit && !a.renewal_term)
+    if (tacit && !written(a.renewal_term))
         diags.error("renewal-term-missing", a.renewal.at,
                     std::string(tr("renewal: tacit needs a 'renewal_term' (how long each renewal lasts)",
                                    "renewal: tacit heeft een 'renewal_term' nodig (hoe lang elke verlenging duurt)")));
-    if (!tacit && a.renewal_term)
+    if (!tacit && a.renewal && a.renewal_term)
         diags.error("renewal-term-unexpected", a.renewal_term.at,
                     std::string(tr("'renewal_term' only applies to renewal: tacit", "'renewal_term' hoort alleen bij renewal: tacit")));
     if (a.renewal_term && a.renewal_term->count == 0)
         diags.error("out-of-range", a.renewal_term.at,
                     std::string(tr("renewal_term must be longer than 0", "renewal_term moet langer zijn dan 0")));
-    bool open_ended = !a.end || (a.renewal && *a.renewal == Renewal::indefinite);
-    if (open_ended && !a.notice && !a.terminated)
+    bool open_ended = !written(a.end) || (a.renewal && *a.renewal == Renewal::indefinite);
+    if (open_ended && !written(a.notice) && !a.terminated)
         diags.warning("notice-missing", a.at,
                       std::string(tr("an open-ended agreement needs a notice period (otherwise the law imposes a reasonable one)",
                                      "een overeenkomst zonder einddatum heeft een opzegtermijn nodig (anders legt de wet een redelijke op)")),
@@ -74,7 +74,7 @@ void check_provisions(const Agreement& a, Diagnostics& diags) {
         if (p.lease && *p.lease == Lease::loan) loan = true;
         if (p.lease && *p.lease == Lease::art290 && !lease290) lease290 = &p;
     }
-    if (lease290 && (!a.notice || is_longer(one_year, *a.notice)))
+    if (lease290 && ((!a.notice && !written(a.notice)) || (a.notice && is_longer(one_year, *a.notice))))
         diags.warning("lease-notice", a.notice ? a.notice.at : lease290->lease.at,
                       std::string(tr("a space under art. 7:290 BW needs at least a year's notice (art. 7:293): ending the agreement sooner does not free the space",
                                      "een ruimte onder art. 7:290 BW vraagt minstens een jaar opzegging (art. 7:293): de overeenkomst eerder beëindigen maakt de ruimte niet vrij")));
@@ -110,6 +110,7 @@ void check_partner_neighbourhoods(const Repository& repo, const Agreement& a, Di
     const Partner* p = repo.partner(*a.partner);
     if (!p || p->neighbourhoods.empty()) return;
     for (const auto& n : a.neighbourhoods) {
+        if (!repo.neighbourhood(*n)) continue;  // a dangling ref: reported as such
         bool found = false;
         for (const auto& pn : p->neighbourhoods) found = found || *pn == *n;
         if (!found)
@@ -123,7 +124,17 @@ void check_partner_neighbourhoods(const Repository& repo, const Agreement& a, Di
 void check_document(const Repository& repo, const Agreement& a, Diagnostics& diags) {
     if (!a.document) return;
     std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::path(repo.root) / *a.document, ec))
+    std::filesystem::path doc(*a.document);
+    if (doc.is_absolute()) {
+        diags.warning("document-missing", a.document.at,
+                      msg("document '{}' is an absolute path; write it relative to the data root",
+                          "document '{}' is een absoluut pad; schrijf het ten opzichte van de gegevensmap", *a.document));
+        return;
+    }
+    if (std::filesystem::is_directory(std::filesystem::path(repo.root) / doc, ec))
+        diags.warning("document-missing", a.document.at,
+                      msg("document '{}' is a folder, not a file", "document '{}' is een map, geen bestand", *a.document));
+    else if (!std::filesystem::exists(std::filesystem::path(repo.root) / doc, ec))
         diags.warning("document-missing", a.document.at,
                       msg("document '{}' does not exist (relative to the data root)",
                           "document '{}' bestaat niet (ten opzichte van de gegevensmap)", *a.document));

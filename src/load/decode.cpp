@@ -119,15 +119,21 @@ Provision decode_provision(const Value& v, DecodeContext& cx) {
     // Keys that belong to another kind of provision.
     auto kind = name(*p.kind);
     auto own = provision_keys_for(kind);
-    for (std::string_view other : provision_kind_names) {
-        for (auto k : provision_keys_for(other)) {
-            bool mine = false;
-            for (auto o : own) mine = mine || o == k;
-            if (mine || !r.get(k)) continue;
-            cx.diags.error("unknown-key", r.key_mark(k),
-                           msg("'{}' does not belong in a {} provision", "'{}' hoort niet bij een voorziening van soort {}", k, kind),
-                           msg("it belongs to kind {}", "het hoort bij soort {}", other));
-        }
+    for (const auto& ks : provision_spec().keys) {
+        std::string_view k = ks.name;
+        std::string owners;  // the kinds this key belongs to, when not to this one
+        bool mine = false, specific = false;
+        for (std::string_view other : provision_kind_names)
+            for (auto key : provision_keys_for(other))
+                if (key == k) {
+                    specific = true;
+                    if (other == kind) mine = true;
+                    else owners += (owners.empty() ? "" : ", ") + std::string(other);
+                }
+        if (!specific || mine || !r.get(k)) continue;
+        cx.diags.error("unknown-key", r.key_mark(k),
+                       msg("'{}' does not belong in a {} provision", "'{}' hoort niet bij een voorziening van soort {}", k, kind),
+                       msg("it belongs to kind {}", "het hoort bij soort {}", owners));
     }
     if (*p.kind == ProvisionKind::space && !r.get("address"))
         cx.diags.error("missing-key", r.at(),

@@ -357,8 +357,10 @@ Mark RecordReader::key_mark(std::string_view key) const {
 #define WIJK_GETTER(Type, fn, conv)                    \
     Field<Type> RecordReader::fn(std::string_view key) { \
         Field<Type> f;                                  \
-        if (const Value* v = get(key))                  \
+        if (const Value* v = get(key)) {                \
+            f.at = v->at; /* written, even if invalid */ \
             if (auto x = conv) f = Field<Type>(*x, v->at); \
+        }                                               \
         return f;                                       \
     }
 

@@ -68,6 +68,7 @@ public:
         Field<E> f;
         const Value* v = get(key);
         if (!v) return f;
+        f.at = v->at;  // written, even if invalid
         if (auto i = as_enum(*v, spec_.find(key)->values, cx_)) f = Field<E>(static_cast<E>(*i), v->at);
         return f;
     }

@@ -205,7 +205,7 @@ public:
         v.plain = tag == "?";
         v.text = value;
         check_anchor(anchor, v.at);
-        check_tag(tag, v.at);
+        check_tag(tag, v.at, m);
         if (!v.plain) check_closed(m, v.at);
         if (v.plain && value == "<<" && in_key_position()) {
             diags_.error("yaml-anchor", v.at,
@@ -225,7 +225,9 @@ public:
         open(Value::Type::mapping, m, tag, anchor);
     }
     void OnMapEnd() override {
-        if (too_deep_ == 0 && !stack_.empty()) drop_duplicate_keys(stack_.back());
+        // In a record, the first of two equal keys counts. At the top of a file a repeated
+        // collection is reported too, but both blocks are read, so nothing in them goes unchecked.
+        if (too_deep_ == 0 && !stack_.empty()) drop_duplicate_keys(stack_.back(), stack_.size() > 1);
         close();
     }
 
@@ -287,8 +289,12 @@ private:
                          quote));
     }
 
-    void check_tag(const std::string& tag, Mark at) {
-        if (tag.empty() || tag == "?" || tag == "!") return;
+    void check_tag(const std::string& tag, Mark at, const YAML::Mark& m) {
+        // yaml-cpp says "!" both for a quoted scalar and for the non-specific tag `! value`:
+        // the source tells them apart
+        bool written_bang = tag == "!" && m.pos >= 0 && std::size_t(m.pos) < lines_.text.size() &&
+                            lines_.text[std::size_t(m.pos)] == '!';
+        if (tag.empty() || tag == "?" || (tag == "!" && !written_bang)) return;
         // yaml-cpp resolves !!str to its long form: show it as written
         constexpr std::string_view core = "tag:yaml.org,2002:";
         std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
@@ -315,7 +321,7 @@ private:
         v.type = type;
         v.at = mark(m);
         check_anchor(anchor, v.at);
-        check_tag(tag, v.at);
+        check_tag(tag, v.at, m);
         stack_.push_back(std::move(v));
     }
 
@@ -340,7 +346,7 @@ private:
     }
 
     // A duplicated key is an error at its later occurrence; the first one counts.
-    void drop_duplicate_keys(Value& map) {
+    void drop_duplicate_keys(Value& map, bool drop_later = true) {
         auto& it = map.items;
         std::size_t n = it.size() / 2;
         if (n < 2) return;
@@ -371,7 +377,7 @@ private:
                 if (!fresh) report(j, pos->second);
             }
         }
-        if (!any) return;
+        if (!any || !drop_later) return;
         std::vector<Value> kept;
         kept.reserve(it.size());
         for (std::size_t j = 0; j < n; ++j)

@@ -22,6 +22,16 @@ struct Mark {
 
 // A value as written in a data file, with its location; empty when absent.
 template <class T>
+struct Field;
+
+// Was the key written at all? A field with an invalid value has no value but keeps its mark,
+// so that a check does not call an invalid value missing.
+template <class T>
+bool written(const Field<T>& f) {
+    return f.has() || f.at.line != 0;
+}
+
+template <class T>
 struct Field {
     std::optional<T> value;
     Mark at;

@@ -62,8 +62,9 @@ MoneyParse parse_money(std::string_view t) {
         }
         return r;
     }
-    if (sep == '.' && frac.size() == 3 && whole != "0") {
-        // 12.500: a thousands separator, never twelve and a half
+    if (sep == '.' && frac.size() == 3 && whole != "0" && whole.size() <= 3) {
+        // 12.500: a thousands separator, never twelve and a half (1234.567 is no grouping:
+        // too many decimals)
         r.problem = MoneyProblem::thousands_separator;
         r.hint = std::string(whole) + std::string(frac);
         return r;

@@ -1,6 +1,7 @@
 #include "model/suggest.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace wijk {
 
@@ -26,6 +27,14 @@ namespace {
 template <class Range>
 std::optional<std::string> best(std::string_view word, const Range& candidates,
                                  std::size_t max_distance) {
+    // the same word in other capitals first: NL -> nl, Tenants -> tenants
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    for (const auto& c : candidates)
+        if (std::string_view(c) != word && lower(c) == lower(word)) return std::string(std::string_view(c));
     std::optional<std::string> found;
     std::size_t found_distance = max_distance + 1;
     for (const auto& c : candidates) {

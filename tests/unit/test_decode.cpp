@@ -110,3 +110,23 @@ TEST_CASE("records from many one-record files are appended without reallocating 
     CHECK(repo.agreements.size() == 2000);
     CHECK(reallocations < 30);
 }
+
+TEST_CASE("a provision key of other kinds is one error naming every kind it belongs to") {
+    auto l = load(
+        "agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-01-01,\n"
+        "     we_provide: [{kind: space, address: X, amount_per_year: 10}]}\n");
+    REQUIRE(rules(l) == V{"unknown-key"});
+    CHECK(l.diags.items[0].hint.find("rent_discount, funding") != std::string::npos);
+}
+
+TEST_CASE("a key written with an invalid value keeps its mark: written, not missing") {
+    auto l = load(
+        "agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-01-01,\n"
+        "     end: 2026-12-31, renewal: tacitly, renewal_term: 1y}\n");
+    REQUIRE(l.repo.agreements.size() == 1);
+    const Agreement& a = l.repo.agreements[0];
+    CHECK_FALSE(a.renewal.has());
+    CHECK(written(a.renewal));
+    CHECK(a.renewal.at.line == 3);
+    CHECK_FALSE(written(a.notice));
+}

@@ -85,3 +85,10 @@ TEST_CASE("to_plain and to_display") {
     CHECK(to_display(Money{-99}, false) == "-€0.99");
     CHECK(to_display(Money{99900}, false) == "€999.00");
 }
+
+TEST_CASE("parse_money: four digits before a point with three after is no grouping") {
+    auto r = parse_money("1234.567");
+    CHECK_FALSE(r.value);
+    CHECK(r.problem == MoneyProblem::too_many_decimals);
+    CHECK(r.hint.empty());
+}

@@ -49,3 +49,10 @@ TEST_CASE("suggest: prefixes when nothing is within the distance") {
     CHECK(suggest("stichting-wijkwxrx", ids, 1) == std::nullopt);
     CHECK(suggest("stichting-wijkwxrx", ids, 2) == "stichting-wijkwerk");
 }
+
+TEST_CASE("the same word in other capitals is the suggestion, before any closer spelling") {
+    std::vector<std::string_view> langs{"en", "nl"};
+    CHECK(suggest("NL", langs) == std::string("nl"));
+    std::vector<std::string_view> kinds{"residents", "tenants"};
+    CHECK(suggest("Tenants", kinds) == std::string("tenants"));
+}

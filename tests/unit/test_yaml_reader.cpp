@@ -47,11 +47,17 @@ TEST_CASE("BOM and CRLF are accepted; lone CR ends a line") {
 }
 
 TEST_CASE("duplicate keys: reported at the later one, the first kept") {
-    auto r = read("a: 1\nb: 2\na: 3\n");
+    auto r = read("r:\n  a: 1\n  b: 2\n  a: 3\n");
     REQUIRE(r.value);
-    CHECK(has(r, "duplicate-key", 3, 1));
-    REQUIRE(r.value->size() == 2);
-    CHECK(r.value->items[1].text == "1");
+    CHECK(has(r, "duplicate-key", 4, 3));
+    const Value& rec = r.value->items[1];
+    REQUIRE(rec.size() == 2);
+    CHECK(rec.items[1].text == "1");
+    // at the top of a file a repeated collection is reported, and both blocks are kept so that
+    // nothing in the second goes unchecked
+    auto top = read("a: 1\nb: 2\na: 3\n");
+    CHECK(has(top, "duplicate-key", 3, 1));
+    CHECK(top.value->size() == 3);
     // many keys take the hashed path
     std::string many;
     for (int i = 0; i < 40; ++i) many += "k" + std::to_string(i) + ": x\n";
