@@ -53,6 +53,10 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     std::optional<Duration> within;
     if (opt.within) {
         within = parse_duration(*opt.within);
+        if (within && too_long(*within)) {
+            print_error(msg("--within: '{}' is longer than 100 years", "--within: '{}' is langer dan 100 jaar", *opt.within));
+            return exit_code::usage;
+        }
         if (!within) {
             print_error(msg("--within: '{}' is not a duration such as '90 days', '6 months' or '1y'",
                             "--within: '{}' is geen duur zoals '90 dagen', '6 maanden' of '1y'", *opt.within));

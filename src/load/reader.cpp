@@ -221,7 +221,12 @@ std::optional<bool> as_boolean(const Value& v, DecodeContext& cx) {
 
 std::optional<Duration> as_duration(const Value& v, DecodeContext& cx) {
     if (!expect_scalar(v, tr("a duration", "een duur"), cx)) return std::nullopt;
-    if (auto d = parse_duration(v.text)) return d;
+    if (auto d = parse_duration(v.text)) {
+        if (!too_long(*d)) return d;
+        cx.diags.error("invalid-duration", v.at,
+                       msg("'{}' is longer than 100 years", "'{}' is langer dan 100 jaar", v.text));
+        return std::nullopt;
+    }
     cx.diags.error("invalid-duration", v.at,
                    msg("'{}' is not a duration", "'{}' is geen duur", v.text),
                    std::string(tr("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",

@@ -107,6 +107,16 @@ std::optional<MonthDay> parse_month_day(std::string_view t) {
     return md;
 }
 
+bool too_long(const Duration& d) {
+    switch (d.unit) {
+        case DurationUnit::days: return d.count > max_duration_days;
+        case DurationUnit::weeks: return d.count > max_duration_days / 7;
+        case DurationUnit::months: return d.count > 1200;
+        case DurationUnit::years: return d.count > 100;
+    }
+    return false;
+}
+
 std::string to_string(const Date& d) {
     return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }

@@ -29,6 +29,10 @@ struct MonthDay {
 // Parsing of the exact written forms; nullopt when the text is not one.
 std::optional<Date> parse_date(std::string_view text);
 std::optional<Duration> parse_duration(std::string_view text);
+// The longest duration wijk accepts (data and --within): 100 years in any unit. Longer ones
+// would roll dates past the years a date can hold.
+inline constexpr long max_duration_days = 36525;
+bool too_long(const Duration& d);
 std::optional<MonthDay> parse_month_day(std::string_view text);
 // "1-3-2026" or "01/03/2026" (day first, Dutch style) -> the ISO form, for hints.
 std::optional<Date> parse_dutch_date(std::string_view text);

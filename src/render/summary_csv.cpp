@@ -51,7 +51,7 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
     if (!table) return std::nullopt;
     const bool excel = o.csv == CsvDialect::excel_nl;
     const char sep = excel ? ';' : ',';
-    const std::string eol = excel ? "\r\n" : "\n";
+    const std::string eol = "\r\n";  // RFC 4180 section 2.1, and what Excel writes
     std::vector<std::size_t> cols;
     for (std::size_t i = 0; i < table->columns.size(); ++i)
         if (table->columns[i].machine) cols.push_back(i);

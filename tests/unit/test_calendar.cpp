@@ -173,3 +173,13 @@ TEST_CASE("is_longer and approx_days") {
     CHECK_FALSE(is_longer(d90, m3));
     CHECK(is_longer(w13, d90));
 }
+
+TEST_CASE("durations longer than 100 years are too long for calendar arithmetic") {
+    CHECK_FALSE(too_long(Duration{100, DurationUnit::years}));
+    CHECK(too_long(Duration{101, DurationUnit::years}));
+    CHECK_FALSE(too_long(Duration{1200, DurationUnit::months}));
+    CHECK(too_long(Duration{1201, DurationUnit::months}));
+    CHECK(too_long(Duration{999999, DurationUnit::years}));
+    CHECK_FALSE(too_long(Duration{36525, DurationUnit::days}));
+    CHECK(too_long(Duration{36526, DurationUnit::days}));
+}
