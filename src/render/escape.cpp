@@ -79,6 +79,8 @@ std::string markdown_cell(std::string_view s) {
         std::size_t n;
         char32_t cp = next_cp(s, i, n);
         if (cp == '|') out += "\\|";
+        else if (cp == '\\') out += "\\\\";  // else "\|" would end the cell
+        else if (cp == '&') out += "&amp;";
         else if (cp == '\n') out += "<br>";
         else if (cp == '\r') {
         } else if (cp == '<') out += "&lt;";
@@ -96,6 +98,7 @@ std::string markdown_text(std::string_view s) {
         std::size_t n;
         char32_t cp = next_cp(s, i, n);
         if (cp == '<') out += "&lt;";
+        else if (cp == '&') out += "&amp;";
         else if (cp == '>') out += "&gt;";
         else if (cp == '\\' || cp == '`' || cp == '*' || cp == '_' || cp == '[' || cp == ']' || cp == '#' || cp == '|')
             out += '\\', out += char(cp);

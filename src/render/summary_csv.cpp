@@ -26,8 +26,12 @@ std::string extra_cell(const Value& v, char sep, bool comma) {
             const std::string& j = w.str();
             if (!j.empty() && j[0] != '"') {
                 if (j == "true" || j == "false") return j;
-                double d = std::strtod(j.c_str(), nullptr);
-                return comma ? number_text(d, true) : j;
+                // as written: only the decimal point becomes a comma (no float round trip)
+                std::string out = j;
+                if (comma)
+                    for (auto& ch : out)
+                        if (ch == '.') ch = ',';
+                return out;
             }
         }
         return csv_cell(v.text, sep);

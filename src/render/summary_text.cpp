@@ -16,7 +16,7 @@ constexpr std::size_t indent = 2, gap = 2, min_column = 6;
 std::string one_line(std::string_view s) {
     std::string flat(s);
     for (auto& c : flat)
-        if (c == '\n' || c == '\r') c = ' ';
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';  // a tab would break the columns
     while (!flat.empty() && flat.back() == ' ') flat.pop_back();
     return terminal_safe(flat);
 }

@@ -72,3 +72,9 @@ TEST_CASE("github workflow commands: data and properties escaped") {
     CHECK(github_data("50%\r\nnext") == "50%25%0D%0Anext");
     CHECK(github_property("a:b,c") == "a%3Ab%2Cc");
 }
+
+TEST_CASE("markdown: a backslash before a pipe cannot end the cell; & kept literal") {
+    CHECK(markdown_cell("a \\| b") == "a \\\\\\| b");
+    CHECK(markdown_cell("R&amp;D") == "R&amp;amp;D");
+    CHECK(markdown_text("R&D") == "R&amp;D");
+}

@@ -226,3 +226,11 @@ TEST_CASE("excel-nl CSV: BOM, semicolons, decimal commas, CRLF; numbers stay num
     REQUIRE(csv);
     CHECK(*csv == "\xEF\xBB\xBFm;n;s\r\n1234,50;-0,35;\"'=1+1;x\"\r\n");
 }
+
+TEST_CASE("display width: wide East Asian characters take two columns, combining marks none") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("日本") == 4);
+    CHECK(display_width("Ｆｕ") == 4);
+    CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute
+    CHECK(display_width("é") == 1);
+}
