@@ -8,9 +8,6 @@
 
 namespace wijk {
 
-const Evaluation* evaluation_for(const Repository& repo, const std::string& agreement, int year) {
-    return repo.evaluation_for(agreement, year);
-}
 
 std::vector<const Agreement*> select_due_agreements(const Repository& repo, int year) {
     std::vector<const Agreement*> out;
@@ -18,7 +15,7 @@ std::vector<const Agreement*> select_due_agreements(const Repository& repo, int 
         if (!a.id) continue;
         auto due = evaluation_due(a, repo.config, year);
         if (!due || !runs_on(a, *due)) continue;
-        if (evaluation_for(repo, *a.id, year)) continue;
+        if (repo.evaluation_for(*a.id, year)) continue;
         out.push_back(&a);
     }
     return out;
@@ -69,8 +66,8 @@ ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int yea
     if (it.term_end && goes_on_without_notice)
         it.notice_deadline = notice_deadline_of(a, *it.term_end);
     if (a.id) {
-        it.last_year = evaluation_for(repo, *a.id, year - 1);
-        it.this_year = evaluation_for(repo, *a.id, year);
+        it.last_year = repo.evaluation_for(*a.id, year - 1);
+        it.this_year = repo.evaluation_for(*a.id, year);
     }
     for (const auto* n : it.neighbourhoods)
         it.liveability.push_back(liveability_trend(repo, *n, a.start.value));

@@ -69,8 +69,6 @@ struct UnknownAgreement {
     std::optional<std::string> suggestion;  // the closest existing id
 };
 
-// The evaluation record of `agreement` for `year`, if any.
-const Evaluation* evaluation_for(const Repository& repo, const std::string& agreement, int year);
 // Every agreement active or terminating on its due date in `year` with no evaluation for it.
 std::vector<const Agreement*> select_due_agreements(const Repository& repo, int year);
 // The liveability classes of a neighbourhood over the years, and the change since `start`.

@@ -36,9 +36,6 @@ std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const s
     return best;
 }
 
-bool evaluated_for(const Repository& repo, const std::string& id, int year) {
-    return repo.evaluation_for(id, year) != nullptr;
-}
 
 std::vector<std::string> ids(const std::vector<Field<std::string>>& fields) {
     std::vector<std::string> out;
@@ -129,7 +126,7 @@ void agreement_reminders(const Repository& repo, const Agreement& a, const Remin
     // on or after T, within the horizon); each when it runs on that day and is not evaluated.
     auto evaluation = [&](const Date& due, bool overdue) {
         const int year = int(due.year());
-        if (!runs_on(a, due) || evaluated_for(repo, a.id.value_or(""), year)) return;
+        if (!runs_on(a, due) || repo.evaluation_for(a.id.value_or(""), year)) return;
         Reminder r = about(repo, a, ReminderKind::evaluation, due, t);
         r.overdue = overdue;
         r.evaluation_year = year;

@@ -13,9 +13,6 @@ bool covers(const std::vector<Field<std::string>>& ids, const std::string& id) {
     return std::any_of(ids.begin(), ids.end(), [&](const auto& f) { return f && *f == id; });
 }
 
-bool evaluated(const Repository& repo, const std::string& agreement, int year) {
-    return repo.evaluation_for(agreement, year) != nullptr;
-}
 
 std::vector<const Evaluation*> evaluations_of(const Repository& repo, const std::string& agreement) {
     std::vector<const Evaluation*> out = repo.evaluations_of(agreement);
@@ -119,9 +116,9 @@ AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Dat
     // The first due date on or after t that has no evaluation yet (one may be held early).
     if (a.id) {
         std::optional<Date> due = evaluation_due_from(a, repo.config, t);
-        if (due && evaluated(repo, *a.id, int(due->year())))
+        if (due && repo.evaluation_for(*a.id, int(due->year())))
             due = evaluation_due_from(a, repo.config, add_days(*due, 1));
-        if (due && runs_on(a, *due) && !evaluated(repo, *a.id, int(due->year())))
+        if (due && runs_on(a, *due) && !repo.evaluation_for(*a.id, int(due->year())))
             candidates.push_back({*due, ReminderKind::evaluation});
     }
     for (const auto& c : candidates)
@@ -249,7 +246,7 @@ AgreementDetail summarise_agreement(const Repository& repo, const Agreement& a, 
     d.evaluation_next = evaluation_due_from(a, repo.config, t);
     d.evaluation_last_due = evaluation_due_before(a, repo.config, t);
     if (d.evaluation_last_due && a.id)
-        d.last_due_done = evaluated(repo, *a.id, int(d.evaluation_last_due->year()));
+        d.last_due_done = repo.evaluation_for(*a.id, int(d.evaluation_last_due->year())) != nullptr;
     return d;
 }
 
