@@ -6,6 +6,7 @@
 
 #include "model/calendar.h"
 #include "model/mark.h"
+#include "model/records.h"
 
 namespace doctest {
 template <>
@@ -27,4 +28,17 @@ Field<T> F(T v) {
     return Field<T>(std::move(v), Mark{});
 }
 inline Field<Date> FD(const char* text) { return F(D(text)); }
+
+// An agreement with just its term: start, end (nullptr: none), renewal, renewal_term, notice.
+inline Agreement agreement_with_terms(const char* start, const char* end, std::optional<Renewal> renewal,
+                                      std::optional<Duration> term = {},
+                                      std::optional<Duration> notice = {}) {
+    Agreement a;
+    a.start = FD(start);
+    if (end) a.end = FD(end);
+    if (renewal) a.renewal = F(*renewal);
+    if (term) a.renewal_term = F(*term);
+    if (notice) a.notice = F(*notice);
+    return a;
+}
 }  // namespace wijk::testing

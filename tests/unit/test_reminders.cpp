@@ -16,16 +16,11 @@ const Duration days90{90, DurationUnit::days}, month1{1, DurationUnit::months},
 
 Agreement agreement(const char* id, const char* start, const char* end, std::optional<Renewal> renewal,
                     std::optional<Duration> term = {}, std::optional<Duration> notice = {}) {
-    Agreement a;
+    Agreement a = agreement_with_terms(start, end, renewal, term, notice);
     a.id = F(std::string(id));
     a.partner = F(std::string("dock"));
     a.title = F(std::string("Title of ") + id);
     a.neighbourhoods.push_back(F(std::string("noord")));
-    a.start = FD(start);
-    if (end) a.end = FD(end);
-    if (renewal) a.renewal = F(*renewal);
-    if (term) a.renewal_term = F(*term);
-    if (notice) a.notice = F(*notice);
     return a;
 }
 

@@ -9,21 +9,11 @@ using namespace wijk::testing;
 
 namespace {
 
-Agreement make(const char* start, const char* end, std::optional<Renewal> renewal,
-               std::optional<Duration> term = {}, std::optional<Duration> notice = {}) {
-    Agreement a;
-    a.start = FD(start);
-    if (end) a.end = FD(end);
-    if (renewal) a.renewal = F(*renewal);
-    if (term) a.renewal_term = F(*term);
-    if (notice) a.notice = F(*notice);
-    return a;
-}
 const Duration months3{3, DurationUnit::months}, year1{1, DurationUnit::years};
 }  // namespace
 
 TEST_CASE("status_on and current_term_end: renewal none") {
-    auto a = make("2025-01-01", "2026-12-31", Renewal::none, {}, months3);
+    auto a = agreement_with_terms("2025-01-01", "2026-12-31", Renewal::none, {}, months3);
     CHECK(status_on(a, D("2024-12-31")) == Status::upcoming);
     CHECK(status_on(a, D("2025-01-01")) == Status::active);
     CHECK(status_on(a, D("2026-12-31")) == Status::active);
@@ -38,7 +28,7 @@ TEST_CASE("status_on and current_term_end: renewal none") {
 }
 
 TEST_CASE("current_term_end: tacit renewal, the first term end on or after T") {
-    auto a = make("2025-05-01", "2026-04-30", Renewal::tacit, months3, Duration{1, DurationUnit::months});
+    auto a = agreement_with_terms("2025-05-01", "2026-04-30", Renewal::tacit, months3, Duration{1, DurationUnit::months});
     CHECK(renews_tacitly(a));
     CHECK_FALSE(final_day(a));
     CHECK(current_term_end(a, D("2026-01-01")) == D("2026-04-30"));
@@ -51,21 +41,21 @@ TEST_CASE("current_term_end: tacit renewal, the first term end on or after T") {
     CHECK(status_on(a, D("2040-01-01")) == Status::active);
     CHECK(notice_deadline_of(a, D("2026-07-31")) == D("2026-06-30"));
 
-    auto leap = make("2024-03-01", "2025-02-28", Renewal::tacit, year1);
+    auto leap = agreement_with_terms("2024-03-01", "2025-02-28", Renewal::tacit, year1);
     CHECK(current_term_end(leap, D("2025-03-01")) == D("2026-02-28"));
     CHECK(current_term_end(leap, D("2027-03-01")) == D("2028-02-29"));
     CHECK(current_term_end(leap, D("2028-02-29")) == D("2028-02-29"));
     CHECK(current_term_end(leap, D("2028-03-01")) == D("2029-02-28"));
 
     // day terms: every step lands exactly
-    auto daily = make("2026-01-01", "2026-01-10", Renewal::tacit, Duration{10, DurationUnit::days});
+    auto daily = agreement_with_terms("2026-01-01", "2026-01-10", Renewal::tacit, Duration{10, DurationUnit::days});
     CHECK(current_term_end(daily, D("2026-01-11")) == D("2026-01-20"));
     CHECK(current_term_end(daily, D("2026-01-20")) == D("2026-01-20"));
     CHECK(current_term_end(daily, D("2026-12-31")) == D("2027-01-05"));
 }
 
 TEST_CASE("current_term_end: indefinite runs on without a term after end") {
-    auto a = make("2025-01-01", "2026-12-31", Renewal::indefinite, {}, months3);
+    auto a = agreement_with_terms("2025-01-01", "2026-12-31", Renewal::indefinite, {}, months3);
     CHECK(current_term_end(a, D("2026-12-31")) == D("2026-12-31"));
     CHECK_FALSE(current_term_end(a, D("2027-01-01")));
     CHECK(status_on(a, D("2030-01-01")) == Status::active);
@@ -74,14 +64,14 @@ TEST_CASE("current_term_end: indefinite runs on without a term after end") {
 }
 
 TEST_CASE("current_term_end: no end at all") {
-    auto a = make("2025-01-01", nullptr, std::nullopt, {}, months3);
+    auto a = agreement_with_terms("2025-01-01", nullptr, std::nullopt, {}, months3);
     CHECK_FALSE(current_term_end(a, D("2026-01-01")));
     CHECK(status_on(a, D("2026-01-01")) == Status::active);
-    CHECK(notice_deadline_of(make("2025-01-01", nullptr, std::nullopt), D("2026-12-31")) == D("2026-12-31"));
+    CHECK(notice_deadline_of(agreement_with_terms("2025-01-01", nullptr, std::nullopt), D("2026-12-31")) == D("2026-12-31"));
 }
 
 TEST_CASE("terminated: E is terminated.end and there is no renewal") {
-    auto a = make("2025-05-01", "2026-04-30", Renewal::tacit, months3, months3);
+    auto a = agreement_with_terms("2025-05-01", "2026-04-30", Renewal::tacit, months3, months3);
     Termination t;
     t.end = FD("2026-10-31");
     t.notice_given = FD("2026-07-15");
@@ -99,7 +89,7 @@ TEST_CASE("terminated: E is terminated.end and there is no renewal") {
 TEST_CASE("evaluation due dates") {
     Config none;
     SUBCASE("anniversary of start; the first one on or after start + 1 year") {
-        auto a = make("2025-03-15", nullptr, std::nullopt);
+        auto a = agreement_with_terms("2025-03-15", nullptr, std::nullopt);
         CHECK(evaluation_month_day(a, none) == MonthDay{3, 15});
         CHECK_FALSE(evaluation_due(a, none, 2025));
         CHECK(evaluation_due(a, none, 2026) == D("2026-03-15"));
@@ -111,11 +101,11 @@ TEST_CASE("evaluation due dates") {
         CHECK(evaluation_due_from(a, none, D("2026-03-15")) == D("2026-03-15"));
         CHECK(evaluation_due_from(a, none, D("2026-03-16")) == D("2027-03-15"));
         // an upcoming agreement: its first due date lies years ahead
-        CHECK(evaluation_due_from(make("2028-06-01", nullptr, std::nullopt), none, D("2026-01-01")) ==
+        CHECK(evaluation_due_from(agreement_with_terms("2028-06-01", nullptr, std::nullopt), none, D("2026-01-01")) ==
               D("2029-06-01"));
     }
     SUBCASE("02-29 start: due on 02-28 in common years") {
-        auto a = make("2024-02-29", nullptr, std::nullopt);
+        auto a = agreement_with_terms("2024-02-29", nullptr, std::nullopt);
         CHECK(evaluation_due(a, none, 2025) == D("2025-02-28"));
         CHECK(evaluation_due(a, none, 2028) == D("2028-02-29"));
         CHECK_FALSE(evaluation_due(a, none, 2024));
@@ -123,7 +113,7 @@ TEST_CASE("evaluation due dates") {
     SUBCASE("evaluations.due of wijk.yaml; the agreement's evaluation_due wins") {
         Config c;
         c.evaluations_due = F(MonthDay{10, 1});
-        auto a = make("2025-03-15", nullptr, std::nullopt);
+        auto a = agreement_with_terms("2025-03-15", nullptr, std::nullopt);
         CHECK(evaluation_month_day(a, c) == MonthDay{10, 1});
         CHECK_FALSE(evaluation_due(a, c, 2025));  // 2025-10-01 is before 2026-03-15
         CHECK(evaluation_due(a, c, 2026) == D("2026-10-01"));
@@ -134,7 +124,7 @@ TEST_CASE("evaluation due dates") {
         CHECK(evaluation_due(a, c, 2028) == D("2028-02-29"));
     }
     SUBCASE("the first due date is exactly start + 1 year") {
-        auto a = make("2025-10-01", nullptr, std::nullopt);
+        auto a = agreement_with_terms("2025-10-01", nullptr, std::nullopt);
         Config c;
         c.evaluations_due = F(MonthDay{10, 1});
         CHECK(evaluation_due(a, c, 2026) == D("2026-10-01"));
@@ -143,7 +133,7 @@ TEST_CASE("evaluation due dates") {
     SUBCASE("evaluations.since: none in years before it") {
         Config c;
         c.evaluations_since = F(2027);
-        auto a = make("2020-05-01", nullptr, std::nullopt);
+        auto a = agreement_with_terms("2020-05-01", nullptr, std::nullopt);
         CHECK_FALSE(evaluation_due(a, c, 2026));
         CHECK(evaluation_due(a, c, 2027) == D("2027-05-01"));
         CHECK_FALSE(evaluation_due_before(a, c, D("2026-12-31")));
