@@ -1,9 +1,9 @@
 // duplicate-evaluation, evaluation-before-start, evaluation-year, unknown-commitment,
 // stop-without-notice
-#include <map>
 #include <unordered_map>
 
 #include "check/check.h"
+#include "load/sources.h"
 #include "load/reader.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -12,13 +12,15 @@
 namespace wijk {
 
 void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
-    std::map<std::pair<std::string_view, int>, const Evaluation*> seen;
+    // (agreement's text-pool handle, year): equal ids have equal handles
+    std::unordered_map<std::uint64_t, const Evaluation*> seen;
+    seen.reserve(repo.evaluations.size());
     std::unordered_map<std::string_view, const Evaluation*> latest;
     for (const auto& e : repo.evaluations) {
         if (!e.agreement) continue;
         const Agreement* a = repo.agreement(*e.agreement);
         if (e.year) {
-            auto [it, fresh] = seen.emplace(std::make_pair(std::string_view(*e.agreement), *e.year), &e);
+            auto [it, fresh] = seen.emplace((std::uint64_t(e.agreement.handle) << 32) | std::uint32_t(*e.year), &e);
             if (!fresh)
                 diags.error("duplicate-evaluation", e.at,
                             msg("a second evaluation of '{}' for {} (first at {}:{})",
@@ -29,13 +31,13 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         }
         if (!a) continue;
         if (e.date && a->start && *e.date < *a->start)
-            diags.error("evaluation-before-start", e.date.at,
+            diags.error("evaluation-before-start", locate(repo, e, e.date),
                         msg("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de overeenkomst ({})",
                             to_string(*e.date), to_string(*a->start)));
         if (e.date && e.year && a->start) {
             Date due = in_year(evaluation_month_day(*a, repo.config), *e.year);
             if (*e.date > add_months(due, 6) || *e.date < add_months(due, -6))
-                diags.warning("evaluation-year", e.year.at,
+                diags.warning("evaluation-year", locate(repo, e, e.year),
                               msg("evaluated on {}, more than six months from the due date {} of year {}: is 'year' right?",
                                   "geëvalueerd op {}, meer dan zes maanden van de vervaldatum {} van jaar {}: klopt 'year'?",
                                   to_string(*e.date), to_string(due), *e.year));
@@ -49,7 +51,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
             for (const auto& id : ids) found = found || id == *r.commitment;
             if (found) continue;
             auto s = suggest(*r.commitment, ids, std::max<std::size_t>(2, r.commitment->size() / 3));
-            diags.error("unknown-commitment", r.commitment.at,
+            diags.error("unknown-commitment", locate(repo, r, r.commitment),
                         msg("agreement '{}' has no commitment '{}'", "overeenkomst '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
                         s ? did_you_mean(*s) : std::string());
         }
@@ -65,7 +67,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         Date from = std::max(opt.as_of, a->start.value_or(opt.as_of));
         bool runs_on = !term_end || (a->notice ? add(from, *a->notice) < *term_end : from < *term_end);
         if (runs_on)
-            diags.warning("stop-without-notice", e.decision.at,
+            diags.warning("stop-without-notice", locate(repo, e, e.decision),
                           std::string(tr("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
                                          "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd")));
     }
@@ -76,13 +78,13 @@ void check_strategies(const Repository& repo, Diagnostics& diags) {
     for (const auto& s : repo.strategies) {
         if (!s.start || !s.end) continue;
         if (*s.end < *s.start) {
-            diags.error("end-before-start", s.end.at,
+            diags.error("end-before-start", locate(repo, s, s.end),
                         msg("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*s.end), to_string(*s.start)));
             continue;
         }
         Date after = add_days(*s.end, 1);
         if (after < add_months(*s.start, 36) || after > add_months(*s.start, 60))
-            diags.warning("strategy-length", s.end.at,
+            diags.warning("strategy-length", locate(repo, s, s.end),
                           msg("a neighbourhood strategy runs three to five years; this one runs {} to {}",
                               "een buurtstrategie loopt drie tot vijf jaar; deze loopt van {} tot en met {}",
                               to_string(*s.start), to_string(*s.end)));

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "check/check.h"
+#include "load/sources.h"
 #include "load/reader.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -23,9 +24,9 @@ void duplicate_ids(const Repository& repo, const std::vector<R>& records, std::s
         if (!r.id) continue;
         auto [it, fresh] = seen.emplace(*r.id, &r);
         if (fresh) continue;
-        diags.error("duplicate-id", r.id.at,
+        diags.error("duplicate-id", locate(repo, r, r.id),
                     msg("duplicate {} id '{}' (first defined at {})", "{}-id '{}' komt twee keer voor (eerst in {})",
-                        what, *r.id, where(repo, it->second->id.at)),
+                        what, *r.id, where(repo, locate(repo, *it->second, it->second->id))),
                     std::string(tr("give one of them another id", "geef een van beide een andere id")));
     }
 }
@@ -46,20 +47,23 @@ std::vector<std::string> ids_of(const std::vector<R>& records) {
 
 class RefChecker {
 public:
-    RefChecker(std::string_view collection, const std::unordered_map<std::string, std::size_t>& index,
-               std::vector<std::string> ids, Diagnostics& diags)
-        : collection_(collection), index_(index), ids_(std::move(ids)), diags_(diags) {}
+    RefChecker(const Repository& repo, std::string_view collection,
+               const std::unordered_map<std::string, std::size_t>& index, std::vector<std::string> ids,
+               Diagnostics& diags)
+        : repo_(repo), collection_(collection), index_(index), ids_(std::move(ids)), diags_(diags) {}
 
-    void operator()(const Field<std::string>& ref) {
+    // `ref`, a value of a record in file `file`
+    void operator()(std::uint32_t file, const Field<std::string>& ref) {
         if (!ref || index_.count(*ref)) return;
         std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
         auto s = suggest(*ref, ids_, dist);
-        diags_.error("dangling-ref", ref.at,
+        diags_.error("dangling-ref", locate(repo_, file, ref.at),
                      msg("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
                      s ? did_you_mean(*s) : std::string());
     }
 
 private:
+    const Repository& repo_;
     std::string_view collection_;
     const std::unordered_map<std::string, std::size_t>& index_;
     std::vector<std::string> ids_;
@@ -77,29 +81,29 @@ void check_ids(const Repository& repo, Diagnostics& diags) {
 }
 
 void check_references(const Repository& repo, Diagnostics& diags) {
-    RefChecker hood("neighbourhoods", repo.neighbourhood_index, ids_of(repo.neighbourhoods), diags);
-    RefChecker partner("partners", repo.partner_index, ids_of(repo.partners), diags);
-    RefChecker agreement("agreements", repo.agreement_index, ids_of(repo.agreements), diags);
-    RefChecker strategy("strategies", repo.strategy_index, ids_of(repo.strategies), diags);
-    for (const auto& l : repo.liveability) hood(l.neighbourhood);
+    RefChecker hood(repo, "neighbourhoods", repo.neighbourhood_index, ids_of(repo.neighbourhoods), diags);
+    RefChecker partner(repo, "partners", repo.partner_index, ids_of(repo.partners), diags);
+    RefChecker agreement(repo, "agreements", repo.agreement_index, ids_of(repo.agreements), diags);
+    RefChecker strategy(repo, "strategies", repo.strategy_index, ids_of(repo.strategies), diags);
+    for (const auto& l : repo.liveability) hood(l.at.file, l.neighbourhood);
     for (const auto& p : repo.partners)
-        for (const auto& n : p.neighbourhoods) hood(n);
+        for (const auto& n : p.neighbourhoods) hood(p.at.file, n);
     for (const auto& a : repo.agreements) {
-        partner(a.partner);
-        for (const auto& n : a.neighbourhoods) hood(n);
-        strategy(a.strategy);
+        partner(a.at.file, a.partner);
+        for (const auto& n : a.neighbourhoods) hood(a.at.file, n);
+        strategy(a.at.file, a.strategy);
     }
-    for (const auto& e : repo.evaluations) agreement(e.agreement);
+    for (const auto& e : repo.evaluations) agreement(e.at.file, e.agreement);
     for (const auto& s : repo.strategies) {
-        for (const auto& n : s.neighbourhoods) hood(n);
-        for (const auto& p : s.partners) partner(p);
+        for (const auto& n : s.neighbourhoods) hood(s.at.file, n);
+        for (const auto& p : s.partners) partner(s.at.file, p);
     }
     if (repo.config.staff_listed) {
         std::vector<std::string> staff = ids_of(repo.config.staff);
         for (const auto& a : repo.agreements) {
             if (!a.owner || repo.staff(*a.owner)) continue;
             auto s = suggest(*a.owner, staff, std::max<std::size_t>(2, a.owner->size() / 3));
-            diags.error("unknown-owner", a.owner.at,
+            diags.error("unknown-owner", locate(repo, a, a.owner),
                         msg("owner '{}' is not among the staff in wijk.yaml",
                             "eigenaar '{}' staat niet bij de medewerkers (staff) in wijk.yaml", *a.owner),
                         s ? did_you_mean(*s) : std::string());

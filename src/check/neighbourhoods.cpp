@@ -1,9 +1,10 @@
 // invalid-code, duplicate-code, duplicate-liveability, unknown-area-code, deviation-sum
 #include <cmath>
-#include <map>
+#include <algorithm>
 #include <unordered_map>
 
 #include "check/check.h"
+#include "load/sources.h"
 #include "model/i18n.h"
 
 namespace wijk {
@@ -33,39 +34,59 @@ void check_neighbourhoods(const Repository& repo, Diagnostics& diags) {
     for (const auto& n : repo.neighbourhoods) {
         for (const auto& code : n.codes) {
             if (!valid_cbs_code(*code)) {
-                diags.error("invalid-code", code.at,
+                diags.error("invalid-code", locate(repo, n.at.file, code.at),
                             msg("'{}' is not a CBS area code (BU + 8, WK + 6 or GM + 4 characters, e.g. BU03630000)",
                                 "'{}' is geen CBS-gebiedscode (BU + 8, WK + 6 of GM + 4 tekens, bijv. BU03630000)", *code));
                 continue;
             }
             auto [it, fresh] = owner.emplace(*code, &n);
             if (!fresh && it->second != &n)
-                diags.error("duplicate-code", code.at,
+                diags.error("duplicate-code", locate(repo, n.at.file, code.at),
                             msg("code {} already belongs to neighbourhood '{}' ({}:{})",
                                 "code {} hoort al bij buurt '{}' ({}:{})", *code,
                                 it->second->id.value_or("?"), repo.files[it->second->at.file], it->second->at.line));
             else if (!fresh)
-                diags.error("duplicate-code", code.at,
+                diags.error("duplicate-code", locate(repo, n.at.file, code.at),
                             msg("code {} is listed twice", "code {} staat er twee keer", *code));
         }
     }
 }
 
 void check_liveability(const Repository& repo, Diagnostics& diags) {
-    std::map<std::tuple<std::string, int, std::string, std::string>, const Liveability*> seen;
-    for (const auto& l : repo.liveability) {
-        if (l.neighbourhood && l.year) {
-            auto key = std::make_tuple(*l.neighbourhood, *l.year, l.source_or_default(), l.code.value_or(""));
-            auto [it, fresh] = seen.emplace(key, &l);
-            if (!fresh)
-                diags.error("duplicate-liveability", l.at,
-                            msg("a second liveability record for '{}' in {} (source {}) (first at {}:{})",
-                                "een tweede leefbaarheidsrecord voor '{}' in {} (bron {}) (eerst in {}:{})",
-                                *l.neighbourhood, *l.year, l.source_or_default(),
-                                repo.files[it->second->at.file], it->second->at.line),
-                            std::string(tr("give each record its own year, source or code",
-                                           "geef elk record een eigen jaar, bron of code")));
+    // Duplicates by sorting compact keys (text-pool handles: equal texts, equal handles), not
+    // by a tree of copied strings: 24 bytes a record instead of about 150.
+    struct Key {
+        std::uint32_t neighbourhood, source, code;
+        int year;
+        std::uint32_t index;  // reading order: the first of equal keys is the original
+        auto operator<=>(const Key&) const = default;
+    };
+    const std::uint32_t default_source = text_pool::intern("leefbaarometer");
+    std::vector<Key> keys;
+    keys.reserve(repo.liveability.size());
+    for (std::uint32_t i = 0; i < repo.liveability.size(); ++i) {
+        const auto& l = repo.liveability[i];
+        if (l.neighbourhood && l.year)
+            keys.push_back({l.neighbourhood.handle, l.source ? l.source.handle : default_source,
+                            l.code.handle, *l.year, i});
+    }
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t k = 1, first = 0; k < keys.size(); ++k) {
+        const Key &a = keys[first], &b = keys[k];
+        if (a.neighbourhood != b.neighbourhood || a.source != b.source || a.code != b.code || a.year != b.year) {
+            first = k;
+            continue;
         }
+        const Liveability &orig = repo.liveability[a.index], &l = repo.liveability[b.index];
+        diags.error("duplicate-liveability", l.at,
+                    msg("a second liveability record for '{}' in {} (source {}) (first at {}:{})",
+                        "een tweede leefbaarheidsrecord voor '{}' in {} (bron {}) (eerst in {}:{})",
+                        *l.neighbourhood, *l.year, l.source_or_default(),
+                        repo.files[orig.at.file], orig.at.line),
+                    std::string(tr("give each record its own year, source or code",
+                                   "geef elk record een eigen jaar, bron of code")));
+    }
+    for (const auto& l : repo.liveability) {
         if (l.code && l.neighbourhood) {
             if (const Neighbourhood* n = repo.neighbourhood(*l.neighbourhood)) {
                 bool found = false;
@@ -75,7 +96,7 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
                     list += (list.empty() ? "" : ", ") + *c;
                 }
                 if (!found)
-                    diags.error("unknown-area-code", l.code.at,
+                    diags.error("unknown-area-code", locate(repo, l, l.code),
                                 msg("'{}' is not one of the codes of neighbourhood '{}'{}",
                                     "'{}' is niet een van de codes van buurt '{}'{}", *l.code, *l.neighbourhood,
                                     list.empty() ? std::string(tr(" (it lists none)", " (die heeft er geen)")) : " (" + list + ")"));
@@ -88,7 +109,7 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
             if (d) sum += *d;
         }
         if (all && std::fabs(*l.deviation - sum) > 0.01 + 1e-9)
-            diags.warning("deviation-sum", l.deviation.at,
+            diags.warning("deviation-sum", locate(repo, l, l.deviation),
                           msg("deviation {} differs from the sum of the five dimensions ({:.2f})",
                               "afwijking {} verschilt van de som van de vijf dimensies ({:.2f})", *l.deviation, sum),
                           std::string(tr("the Leefbaarometer's total deviation is the sum of its dimensions",

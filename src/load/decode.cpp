@@ -74,7 +74,7 @@ Partner decode_partner(const Value& v, DecodeContext& cx) {
         bool ok = k.size() == 8;
         for (char c : k) ok = ok && c >= '0' && c <= '9';
         if (!ok)
-            cx.diags.error("invalid-kvk", p.kvk.at,
+            cx.diags.error("invalid-kvk", r.get("kvk")->at,
                            msg("'{}' is not a KvK number of 8 digits", "'{}' is geen KvK-nummer van 8 cijfers", k));
     }
     for (const Value* item : r.items("contacts")) {
@@ -113,7 +113,7 @@ Provision decode_provision(const Value& v, DecodeContext& cx) {
     p.hours_per_year = r.number("hours_per_year");
     p.extras = r.take_extras();
     if (p.area_m2 && *p.area_m2 <= 0)
-        cx.diags.error("out-of-range", p.area_m2.at,
+        cx.diags.error("out-of-range", r.get("area_m2")->at,
                        std::string(tr("area_m2 must be more than 0", "area_m2 moet meer dan 0 zijn")));
     if (!p.kind) return p;
     // Keys that belong to another kind of provision.
@@ -223,13 +223,13 @@ Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
         res.commitment = rr.id("commitment");
         if (const Value* ach = rr.get("achieved")) {
             if (ach->is_scalar() && (ach->text == "true" || ach->text == "false"))
-                res.achieved = Field<Achieved>(Achieved(ach->text == "true"), ach->at);
+                res.achieved = Field<Achieved>(Achieved(ach->text == "true"), ach->loc);
             else if (ach->is_scalar() && !looks_like_number(ach->text))
                 cx.diags.error("wrong-type", ach->at,
                                msg("achieved: '{}' is not a number or true/false",
                                    "achieved: '{}' is geen getal of true/false", ach->text));
             else if (auto n = as_number(*ach, cx, 0))
-                res.achieved = Field<Achieved>(Achieved(*n), ach->at);
+                res.achieved = Field<Achieved>(Achieved(*n), ach->loc);
         }
         res.note = rr.text("note");
         res.extras = rr.take_extras();
@@ -337,7 +337,7 @@ void decode_config(const Value& root, Config& c, Diagnostics& diags) {
                             msg("format {} is not supported; this wijk reads format 1",
                                 "formaat {} wordt niet ondersteund; deze wijk leest formaat 1", v->text),
                             std::string(tr("upgrade wijk, or write format: 1", "werk wijk bij, of schrijf format: 1")));
-            else if (auto n = as_integer(*v, cx)) f = Field<int>(int(*n), v->at);
+            else if (auto n = as_integer(*v, cx)) f = Field<int>(int(*n), v->loc);
         }
         return f;
     }();
@@ -353,9 +353,9 @@ void decode_config(const Value& root, Config& c, Diagnostics& diags) {
                     const Value& v = hz->items[i + 1];
                     auto d = as_duration(v, cx);
                     if (k.text == "default") {
-                        if (d) c.horizon_default = Field<Duration>(*d, v.at);
+                        if (d) c.horizon_default = Field<Duration>(*d, v.loc);
                     } else if (auto idx = index_of(k.text, reminder_kind_names)) {
-                        if (d) c.horizon_by_kind[*idx] = Field<Duration>(*d, v.at);
+                        if (d) c.horizon_by_kind[*idx] = Field<Duration>(*d, v.loc);
                     } else {
                         std::vector<std::string_view> names(reminder_kind_names.begin(), reminder_kind_names.end());
                         names.push_back("default");
@@ -366,7 +366,7 @@ void decode_config(const Value& root, Config& c, Diagnostics& diags) {
                     }
                 }
             } else if (auto d = as_duration(*hz, cx)) {
-                c.horizon_default = Field<Duration>(*d, hz->at);
+                c.horizon_default = Field<Duration>(*d, hz->loc);
             }
         }
     }

@@ -16,6 +16,7 @@
 #endif
 
 #include "load/decode.h"
+#include "load/sources.h"
 #include "load/yaml_reader.h"
 #include "model/i18n.h"
 
@@ -102,45 +103,6 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 
 namespace {
 
-enum class ReadStatus { ok, error };
-
-// Reads a regular file without blocking on FIFOs or devices.
-ReadStatus read_file(const fs::path& path, std::string& out, std::string& why, bool& too_large) {
-    too_large = false;
-    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        why = std::strerror(errno);
-        return ReadStatus::error;
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        why = tr("not a regular file", "geen gewoon bestand");
-        ::close(fd);
-        return ReadStatus::error;
-    }
-    if (static_cast<std::size_t>(st.st_size) > max_file_bytes) {
-        too_large = true;
-        ::close(fd);
-        return ReadStatus::ok;
-    }
-    out.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t got = 0;
-    while (got < out.size()) {
-        ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            why = std::strerror(errno);
-            ::close(fd);
-            return ReadStatus::error;
-        }
-        if (n == 0) break;
-        got += std::size_t(n);
-    }
-    out.resize(got);
-    ::close(fd);
-    return ReadStatus::ok;
-}
-
 void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string& why) {
     diags.io_error = true;
     diags.error("read-error", Mark{file, 0, 0},
@@ -206,8 +168,18 @@ Found list_data_files(const fs::path& root, const std::vector<Field<std::string>
 
 }  // namespace
 
-void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
+namespace {
+
+void decode_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
     if (auto root = read_yaml(bytes, file, diags)) decode_data_file(*root, file, repo, diags);
+}
+
+}  // namespace
+
+void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
+    if (!repo.sources) repo.sources = std::make_shared<Sources>(repo.root);
+    repo.sources->keep(file, bytes);
+    decode_text(bytes, file, repo, diags);
 }
 
 namespace {
@@ -233,7 +205,7 @@ void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, 
                          std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
         return;
     }
-    load_data_text(bytes, file, part.records, part.diags);
+    decode_text(bytes, file, part.records, part.diags);
 }
 
 template <class R>
@@ -306,6 +278,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     Diagnostics& diags = out.diags;
     fs::path root(root_dir);
     repo.root = root_dir;
+    repo.sources = std::make_shared<Sources>(root_dir);
     repo.files.push_back("wijk.yaml");
 
     std::string bytes, why;

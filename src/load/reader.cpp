@@ -363,8 +363,8 @@ Mark RecordReader::key_mark(std::string_view key) const {
     Field<Type> RecordReader::fn(std::string_view key) { \
         Field<Type> f;                                  \
         if (const Value* v = get(key)) {                \
-            f.at = v->at; /* written, even if invalid */ \
-            if (auto x = conv) f = Field<Type>(*x, v->at); \
+            f.at = v->loc; /* written, even if invalid */ \
+            if (auto x = conv) f = Field<Type>(*x, v->loc); \
         }                                               \
         return f;                                       \
     }
@@ -407,7 +407,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
     std::vector<Field<std::string>> out;
     for (const Value* item : items(key)) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
-        if (t) out.emplace_back(std::move(*t), item->at);
+        if (t) out.emplace_back(std::move(*t), item->loc);
     }
     return out;
 }

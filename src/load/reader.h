@@ -68,8 +68,8 @@ public:
         Field<E> f;
         const Value* v = get(key);
         if (!v) return f;
-        f.at = v->at;  // written, even if invalid
-        if (auto i = as_enum(*v, spec_.find(key)->values, cx_)) f = Field<E>(static_cast<E>(*i), v->at);
+        f.at = v->loc;  // written, even if invalid
+        if (auto i = as_enum(*v, spec_.find(key)->values, cx_)) f = Field<E>(static_cast<E>(*i), v->loc);
         return f;
     }
     // A sequence of texts (or ids, for ref lists); `required` means at least one item.
@@ -79,7 +79,7 @@ public:
         std::vector<Field<E>> out;
         for (const Value* item : items(key))
             if (auto i = as_enum(*item, spec_.find(key)->values, cx_))
-                out.emplace_back(static_cast<E>(*i), item->at);
+                out.emplace_back(static_cast<E>(*i), item->loc);
         return out;
     }
     // The items of a sequence-valued key (wrong-type reported when it is not a sequence).

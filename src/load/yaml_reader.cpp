@@ -185,12 +185,14 @@ public:
     void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
         Value v;
         v.at = mark(m);
+        v.loc = loc(m);
         check_anchor(anchor, v.at);
         add(std::move(v));
     }
     void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
         Value v;
         v.at = mark(m);
+        v.loc = loc(m);
         diags_.error("yaml-anchor", v.at,
                      std::string(tr("aliases (*name) are not allowed in data files",
                                     "aliassen (*naam) zijn niet toegestaan in gegevensbestanden")),
@@ -202,6 +204,7 @@ public:
         Value v;
         v.type = Value::Type::scalar;
         v.at = mark(m);
+        v.loc = loc(m);
         v.plain = tag == "?";
         v.text = value;
         check_anchor(anchor, v.at);
@@ -242,6 +245,10 @@ private:
     Mark mark(const YAML::Mark& m) const {
         if (m.line < 0 || m.column < 0) return Mark{file_, 0, 0};
         return lines_.mark(file_, std::size_t(m.line), std::size_t(m.column));
+    }
+    Loc loc(const YAML::Mark& m) const {
+        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.starts.size()) return Loc{};
+        return Loc{static_cast<std::uint32_t>(lines_.starts[std::size_t(m.line)] + std::size_t(m.column) + 1)};
     }
 
     bool in_key_position() const {
@@ -320,6 +327,7 @@ private:
         Value v;
         v.type = type;
         v.at = mark(m);
+        v.loc = loc(m);
         check_anchor(anchor, v.at);
         check_tag(tag, v.at, m);
         stack_.push_back(std::move(v));
@@ -391,7 +399,7 @@ private:
 
 }  // namespace
 
-std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags) {
+std::string normalise_text(std::string_view bytes) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     // CRLF and lone CR become LF, so yaml-cpp's lines are the editor's lines.
     std::string text;
@@ -404,6 +412,16 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
             text += bytes[i];
         }
     }
+    return text;
+}
+
+Mark mark_at(std::string_view text, std::uint32_t file, Loc loc) {
+    if (!loc || loc.pos - 1 > text.size()) return Mark{file, 0, 0};
+    return Lines(text).at_pos(file, loc.pos - 1);
+}
+
+std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags) {
+    std::string text = normalise_text(bytes);
     if (!check_characters(text, file, diags)) return std::nullopt;
     text.resize(first_document(text, file, diags));
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "model/diagnostic.h"
@@ -18,6 +19,12 @@ inline constexpr int max_nesting = 64;
 // Parses one data file's bytes. Problems go to `diags` with marks in file `file`.
 // Returns nullopt when nothing usable was read (syntax error, empty file, bad bytes).
 std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags);
+
+// The text the parser reads: without a BOM, every line end a LF. Locs are offsets into it.
+std::string normalise_text(std::string_view bytes);
+
+// The line and column of a Loc in a normalised text (line 0 when it lies outside).
+Mark mark_at(std::string_view text, std::uint32_t file, Loc loc);
 
 // The 1-based column in characters of a byte offset within a line.
 std::uint32_t char_column(std::string_view line, std::size_t byte_offset);

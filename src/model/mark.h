@@ -1,4 +1,6 @@
-// Where a value was written: file index, 1-based line and column.
+// Where something was written. A Mark is a place a person reads (file index, line, column); a
+// Loc is the compact form a record keeps for each of its values: the byte offset in the file,
+// turned into a Mark only when a problem is reported there (load/sources.h).
 #pragma once
 
 #include <cstdint>
@@ -20,7 +22,16 @@ struct Mark {
     friend auto operator<=>(const Mark&, const Mark&) = default;
 };
 
-// A value as written in a data file, with its location; empty when absent.
+// The byte offset + 1 of a value in the loader's normalised text of its record's file (see
+// load/sources.h); 0: not written. 4 bytes per value instead of a Mark's 12.
+struct Loc {
+    std::uint32_t pos = 0;
+    explicit operator bool() const { return pos != 0; }
+    friend bool operator==(Loc, Loc) = default;
+};
+
+// A value as written in a data file, with its location; empty when absent. The file is the
+// record's (Record::at.file).
 template <class T>
 struct Field;
 
@@ -28,16 +39,16 @@ struct Field;
 // so that a check does not call an invalid value missing.
 template <class T>
 bool written(const Field<T>& f) {
-    return f.has() || f.at.line != 0;
+    return f.has() || f.at.pos != 0;
 }
 
 template <class T>
 struct Field {
     std::optional<T> value;
-    Mark at;
+    Loc at;
 
     Field() = default;
-    Field(T v, Mark m) : value(std::move(v)), at(m) {}
+    Field(T v, Loc m) : value(std::move(v)), at(m) {}
     explicit operator bool() const { return value.has_value(); }
     bool has() const { return value.has_value(); }
     const T& operator*() const { return *value; }
@@ -46,17 +57,17 @@ struct Field {
 };
 
 // Whole numbers and enumerations: absent is one value no parse gives (the lowest int), so no
-// std::optional flag: 16 bytes instead of 20.
+// std::optional flag: 8 bytes instead of 20.
 template <class T>
     requires(std::is_same_v<T, int> || std::is_enum_v<T>)
 struct Field<T> {
     using Raw = typename std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
     static constexpr Raw absent_raw = std::numeric_limits<Raw>::min();
     T v = static_cast<T>(absent_raw);
-    Mark at;
+    Loc at;
 
     Field() = default;
-    Field(T value, Mark m) : v(value), at(m) {}
+    Field(T value, Loc m) : v(value), at(m) {}
     explicit operator bool() const { return has(); }
     bool has() const { return static_cast<Raw>(v) != absent_raw; }
     const T& operator*() const { return v; }
@@ -64,16 +75,16 @@ struct Field<T> {
     T value_or(T fallback) const { return has() ? v : fallback; }
 };
 
-// Text: a handle into the text pool (one copy of each distinct text), 16 bytes instead of 56.
+// Text: a handle into the text pool (one copy of each distinct text), 8 bytes instead of 56.
 template <>
 struct Field<std::string> {
     std::uint32_t handle = 0;  // 0: absent
-    Mark at;
+    Loc at;
 
     Field() = default;
-    Field(std::string_view v, Mark m) : handle(text_pool::intern(v)), at(m) {}
-    Field(const std::string& v, Mark m) : Field(std::string_view(v), m) {}
-    Field(const char* v, Mark m) : Field(std::string_view(v), m) {}
+    Field(std::string_view v, Loc m) : handle(text_pool::intern(v)), at(m) {}
+    Field(const std::string& v, Loc m) : Field(std::string_view(v), m) {}
+    Field(const char* v, Loc m) : Field(std::string_view(v), m) {}
     explicit operator bool() const { return handle != 0; }
     bool has() const { return handle != 0; }
     const std::string& operator*() const { return text_pool::get(handle); }
@@ -82,15 +93,15 @@ struct Field<std::string> {
 };
 
 // A number: kept as its bits in two 4-byte words (no optional, no 8-byte alignment), absent
-// as one NaN pattern that no parsed number has; 20 bytes instead of 32. `*` gives a copy.
+// as one NaN pattern that no parsed number has; 12 bytes instead of 32. `*` gives a copy.
 template <>
 struct Field<double> {
     static constexpr std::uint64_t absent_bits = 0x7ff4'a65e'a65e'a65eu;  // a signalling NaN
     std::uint32_t bits[2];
-    Mark at;
+    Loc at;
 
     Field() { std::memcpy(bits, &absent_bits, sizeof bits); }
-    Field(double v, Mark m) : at(m) { std::memcpy(bits, &v, sizeof v); }
+    Field(double v, Loc m) : at(m) { std::memcpy(bits, &v, sizeof v); }
     explicit operator bool() const { return has(); }
     bool has() const {
         std::uint64_t b;

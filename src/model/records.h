@@ -18,6 +18,8 @@
 
 namespace wijk {
 
+class Sources;  // load/sources.h: the files' texts, to turn a Loc into a line and column
+
 // Users' own keys (x_...): carried into JSON and CSV as written. Most records have none, so
 // the list lives behind one pointer: 8 bytes per record instead of an empty vector's 24.
 class Extras {
@@ -241,6 +243,7 @@ struct Config {
 struct Repository {
     std::string root;                // absolute path of the data root
     std::vector<std::string> files;  // relative, '/'-separated; index 0 is wijk.yaml
+    std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
     Config config;
     std::vector<Neighbourhood> neighbourhoods;
     std::vector<Liveability> liveability;

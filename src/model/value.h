@@ -15,6 +15,7 @@ struct Value {
     bool plain = true;   // a plain (unquoted, non-block) scalar
     std::string text;    // scalar text
     Mark at;
+    Loc loc;             // the same place, as records keep it
     // sequence: the items; mapping: key, value, key, value, ...
     std::vector<Value> items;
 

@@ -1,8 +1,11 @@
 // What the unit tests share: readable dates in doctest failure messages, and short ways to
-// write dates and fields.
+// write dates and fields, a temporary folder.
 #pragma once
 
 #include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <filesystem>
 
 #include "model/calendar.h"
 #include "model/mark.h"
@@ -25,7 +28,7 @@ namespace wijk::testing {
 inline Date D(const char* text) { return *parse_date(text); }
 template <class T>
 Field<T> F(T v) {
-    return Field<T>(std::move(v), Mark{});
+    return Field<T>(std::move(v), Loc{});
 }
 inline Field<Date> FD(const char* text) { return F(D(text)); }
 
@@ -41,4 +44,16 @@ inline Agreement agreement_with_terms(const char* start, const char* end, std::o
     if (notice) a.notice = F(*notice);
     return a;
 }
+
+// A fresh folder under /tmp, removed with everything in it at the end of the scope.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/wijk-test-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
 }  // namespace wijk::testing

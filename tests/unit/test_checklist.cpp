@@ -191,14 +191,14 @@ TEST_CASE("markdown: a task per provision and commitment, no personal data unles
     std::string md2 = render_checklist(with, with.items, ChecklistFormat::markdown);
     CHECK(has(md2, "Secret Person, s@example.nl"));
     CHECK(has(md2, "Secret Participant"));
-    repo.config.contacts_in_reports = Field<bool>(true, Mark{});
+    repo.config.contacts_in_reports = Field<bool>(true, Loc{});
     auto cfg = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct"}, false}, unknown);
     CHECK(has(render_checklist(cfg, cfg.items, ChecklistFormat::markdown), "Secret Person"));
 }
 
 TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch") {
     auto repo = repository();
-    repo.agreements[0].title = Field<std::string>("<b>*x*</b>\n# y", Mark{});
+    repo.agreements[0].title = Field<std::string>("<b>*x*</b>\n# y", Loc{});
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
@@ -227,7 +227,7 @@ TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     set_output_language(Lang::en);
     auto repo = repository();
     repo.agreements[0].partner_provides[0].description =
-        Field<std::string>("two\nlines\xe2\x80\xa8here", Mark{});
+        Field<std::string>("two\nlines\xe2\x80\xa8here", Loc{});
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);

@@ -3,6 +3,7 @@
 
 #include "load/loader.h"
 #include "load/reader.h"
+#include "load/sources.h"
 
 using namespace wijk;
 
@@ -127,6 +128,7 @@ TEST_CASE("a key written with an invalid value keeps its mark: written, not miss
     const Agreement& a = l.repo.agreements[0];
     CHECK_FALSE(a.renewal.has());
     CHECK(written(a.renewal));
-    CHECK(a.renewal.at.line == 3);
+    CHECK(locate(l.repo, a, a.renewal).line == 3);
+    CHECK(locate(l.repo, a, a.renewal).column == 32);  // the value, as written
     CHECK_FALSE(written(a.notice));
 }

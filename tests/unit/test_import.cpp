@@ -20,8 +20,8 @@ LbmError parse_error(std::string_view text) {
 
 Neighbourhood neighbourhood(const std::string& id, std::vector<std::string> codes) {
     Neighbourhood n;
-    n.id = Field<std::string>(id, Mark{});
-    for (auto& c : codes) n.codes.emplace_back(c, Mark{});
+    n.id = Field<std::string>(id, Loc{});
+    for (auto& c : codes) n.codes.emplace_back(c, Loc{});
     return n;
 }
 

@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include "io/output.h"
+#include "support.h"
 
 using namespace wijk;
+using wijk::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -16,14 +18,6 @@ std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/wijk-test-XXXXXX";
-        path = ::mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 }  // namespace
 
 TEST_CASE("write_file replaces a file atomically and leaves no temporary file") {

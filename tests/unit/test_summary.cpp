@@ -9,7 +9,7 @@ namespace {
 
 template <class T>
 Field<T> f(T v) {
-    return Field<T>(std::move(v), Mark{});
+    return Field<T>(std::move(v), Loc{});
 }
 Date d(int y, unsigned m, unsigned day) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}; }
 

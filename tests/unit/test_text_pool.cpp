@@ -50,18 +50,18 @@ TEST_CASE("Field<std::string>: absent, present, empty, value_or, copies") {
     CHECK_FALSE(absent);
     CHECK_FALSE(absent.has());
     CHECK(absent.value_or("leefbaarometer") == "leefbaarometer");
-    Field<std::string> f("gm0363", Mark{3, 4, 5});
+    Field<std::string> f("gm0363", Loc{345});
     CHECK(f);
     CHECK(*f == "gm0363");
     CHECK(f->size() == 6);
     CHECK(f.value_or("x") == "gm0363");
-    CHECK(f.at == Mark{3, 4, 5});
-    Field<std::string> e("", Mark{1, 1, 1});
+    CHECK(f.at == Loc{345});
+    Field<std::string> e("", Loc{111});
     CHECK(e.has());  // an empty text is present
     CHECK(e->empty());
     Field<std::string> copy = f;
     CHECK(*copy == "gm0363");
-    CHECK(sizeof(Field<std::string>) == 16);
+    CHECK(sizeof(Field<std::string>) == 8);
 }
 
 TEST_CASE("Field<double>: every number is kept, NaN and infinities included; absent is absent") {
@@ -69,24 +69,24 @@ TEST_CASE("Field<double>: every number is kept, NaN and infinities included; abs
     CHECK_FALSE(absent);
     CHECK(absent.value_or(2.5) == 2.5);
     for (double v : {0.0, -0.0, 1.0, -3.25, 1e308, 5e-324, std::numeric_limits<double>::infinity()}) {
-        Field<double> f(v, Mark{1, 2, 3});
+        Field<double> f(v, Loc{123});
         CHECK(f.has());
         CHECK(*f == v);
         CHECK(std::signbit(*f) == std::signbit(v));
-        CHECK(f.at == Mark{1, 2, 3});
+        CHECK(f.at == Loc{123});
     }
-    Field<double> nan(std::numeric_limits<double>::quiet_NaN(), Mark{});
+    Field<double> nan(std::numeric_limits<double>::quiet_NaN(), Loc{});
     CHECK(nan.has());
     CHECK(std::isnan(*nan));
-    CHECK(sizeof(Field<double>) == 20);
+    CHECK(sizeof(Field<double>) == 12);
 }
 
-TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 16 bytes") {
+TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 8 bytes") {
     Field<int> absent;
     CHECK_FALSE(absent);
     CHECK(absent.value_or(7) == 7);
     for (int v : {0, 1, -1, 1900, 2200, std::numeric_limits<int>::max()}) {
-        Field<int> f(v, Mark{1, 2, 3});
+        Field<int> f(v, Loc{123});
         CHECK(f.has());
         CHECK(*f == v);
     }
@@ -94,10 +94,10 @@ TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 16 by
     Field<Colour> none;
     CHECK_FALSE(none.has());
     CHECK(none.value_or(Colour::green) == Colour::green);
-    Field<Colour> red(Colour::red, Mark{4, 5, 6});  // the first enumerator (0) is present
+    Field<Colour> red(Colour::red, Loc{456});  // the first enumerator (0) is present
     CHECK(red.has());
     CHECK(*red == Colour::red);
-    CHECK(red.at == Mark{4, 5, 6});
-    CHECK(sizeof(Field<int>) == 16);
-    CHECK(sizeof(Field<Colour>) == 16);
+    CHECK(red.at == Loc{456});
+    CHECK(sizeof(Field<int>) == 8);
+    CHECK(sizeof(Field<Colour>) == 8);
 }
