@@ -259,27 +259,32 @@ Strategy decode_strategy(const Value& v, DecodeContext& cx) {
 }
 
 template <class Record, class Decode>
-void decode_collection(const Value& seq, std::string_view collection, std::vector<Record>& out,
-                       Decode decode, DecodeContext& cx) {
-    if (seq.is_null()) return;
-    if (!seq.is_sequence()) {
-        cx.diags.error("wrong-type", seq.at,
-                       msg("'{}' must be a list of records (items starting with '- ')",
-                           "'{}' moet een lijst van records zijn (items die beginnen met '- ')", collection));
+void decode_one(const Value& item, std::vector<Record>& out, Decode decode, DecodeContext& cx) {
+    if (item.type == Value::Type::decoded) return;  // taken while parsing
+    if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
         return;
-    }
-    // Grow geometrically: most files hold one record, and reserving exactly size + 1 for each
-    // would reallocate (and copy every record so far) once per file, a quadratic load.
-    if (out.capacity() < out.size() + seq.items.size())
-        out.reserve(std::max(out.size() + seq.items.size(), 2 * out.capacity()));
-    for (const Value& item : seq.items) {
-        if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
-            continue;
-        out.push_back(decode(item, cx));
-    }
+    out.push_back(decode(item, cx));
+}
+
+// Calls f(records vector, decode function) for a known collection; false for any other key.
+template <class F>
+bool with_collection(std::string_view key, Repository& repo, F f) {
+    if (key == "neighbourhoods") f(repo.neighbourhoods, decode_neighbourhood);
+    else if (key == "liveability") f(repo.liveability, decode_liveability);
+    else if (key == "partners") f(repo.partners, decode_partner);
+    else if (key == "agreements") f(repo.agreements, decode_agreement);
+    else if (key == "evaluations") f(repo.evaluations, decode_evaluation);
+    else if (key == "strategies") f(repo.strategies, decode_strategy);
+    else return false;
+    return true;
 }
 
 }  // namespace
+
+bool decode_record(std::string_view collection, const Value& record, Repository& repo, Diagnostics& diags) {
+    DecodeContext cx{diags};
+    return with_collection(collection, repo, [&](auto& out, auto decode) { decode_one(record, out, decode, cx); });
+}
 
 void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, Diagnostics& diags) {
     (void)file;
@@ -300,18 +305,16 @@ void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, D
         std::string_view key = k.text;
         if (!k.is_scalar()) {
             diags.error("wrong-type", k.at, std::string(tr("a key must be a single word", "een sleutel moet één woord zijn")));
-        } else if (key == "neighbourhoods") {
-            decode_collection(v, key, repo.neighbourhoods, decode_neighbourhood, cx);
-        } else if (key == "liveability") {
-            decode_collection(v, key, repo.liveability, decode_liveability, cx);
-        } else if (key == "partners") {
-            decode_collection(v, key, repo.partners, decode_partner, cx);
-        } else if (key == "agreements") {
-            decode_collection(v, key, repo.agreements, decode_agreement, cx);
-        } else if (key == "evaluations") {
-            decode_collection(v, key, repo.evaluations, decode_evaluation, cx);
-        } else if (key == "strategies") {
-            decode_collection(v, key, repo.strategies, decode_strategy, cx);
+        } else if (with_collection(key, repo, [&](auto& out, auto decode) {
+                       if (v.is_null()) return;
+                       if (!v.is_sequence()) {
+                           cx.diags.error("wrong-type", v.at,
+                                          msg("'{}' must be a list of records (items starting with '- ')",
+                                              "'{}' moet een lijst van records zijn (items die beginnen met '- ')", key));
+                           return;
+                       }
+                       for (const Value& item : v.items) decode_one(item, out, decode, cx);
+                   })) {
         } else {
             auto s = suggest(key, collection_names);
             std::string list;

@@ -170,25 +170,29 @@ Found list_data_files(const fs::path& root, const std::vector<Field<std::string>
 
 namespace {
 
-void decode_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
-    if (auto root = read_yaml(bytes, file, diags)) decode_data_file(*root, file, repo, diags);
-}
-
-}  // namespace
-
-void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
-    if (!repo.sources) repo.sources = std::make_shared<Sources>(repo.root);
-    repo.sources->keep(file, bytes);
-    decode_text(bytes, file, repo, diags);
-}
-
-namespace {
-
 // What one data file holds, read by any thread, merged in file order.
 struct FilePart {
     Repository records;
     Diagnostics diags;
 };
+
+// Records are decoded as the parser finishes each one, so that no file's whole tree is ever
+// kept (a 1.6 MB liveability file makes a 16 MB tree). When the file turns out to be broken
+// (a syntax error further on, an alias), what was decoded from it is dropped again, as if it
+// had never been read: the tree would not say what the file means.
+void decode_text(std::string_view bytes, std::uint32_t file, FilePart& part) {
+    Diagnostics decoded;
+    RecordSink sink = [&](std::string_view key, const Value& record) {
+        return decode_record(key, record, part.records, decoded);
+    };
+    if (auto root = read_yaml(bytes, file, part.diags, &sink)) {
+        decode_data_file(*root, file, part.records, decoded);
+        part.diags.items.insert(part.diags.items.end(), std::make_move_iterator(decoded.items.begin()),
+                                std::make_move_iterator(decoded.items.end()));
+    } else {
+        part.records = Repository{};
+    }
+}
 
 void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, FilePart& part,
               std::string& bytes) {
@@ -205,7 +209,7 @@ void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, 
                          std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
         return;
     }
-    decode_text(bytes, file, part.records, part.diags);
+    decode_text(bytes, file, part);
 }
 
 template <class R>
@@ -227,6 +231,18 @@ void merge(Repository& repo, Diagnostics& diags, FilePart& part) {
     append(diags.items, part.diags.items);
     diags.io_error = diags.io_error || part.diags.io_error;
 }
+
+}  // namespace
+
+void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo, Diagnostics& diags) {
+    if (!repo.sources) repo.sources = std::make_shared<Sources>(repo.root);
+    repo.sources->keep(file, bytes);
+    FilePart part;
+    decode_text(bytes, file, part);
+    merge(repo, diags, part);
+}
+
+namespace {
 
 // Files 1..n-1 of repo.files, read and decoded on several threads. Each file's records are
 // merged as soon as all files before it are done, so that parse trees never pile up.

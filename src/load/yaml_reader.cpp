@@ -174,8 +174,8 @@ std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostic
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const Lines& lines, std::uint32_t file, Diagnostics& diags)
-        : lines_(lines), file_(file), diags_(diags) {}
+    TreeBuilder(const Lines& lines, std::uint32_t file, Diagnostics& diags, const RecordSink* sink)
+        : lines_(lines), file_(file), diags_(diags), sink_(sink) {}
 
     std::optional<Value> result;
 
@@ -231,6 +231,7 @@ public:
         // In a record, the first of two equal keys counts. At the top of a file a repeated
         // collection is reported too, but both blocks are read, so nothing in them goes unchecked.
         if (too_deep_ == 0 && !stack_.empty()) drop_duplicate_keys(stack_.back(), stack_.size() > 1);
+        if (too_deep_ == 0) hand_to_sink();
         close();
     }
 
@@ -238,6 +239,7 @@ private:
     const Lines& lines_;
     std::uint32_t file_;
     Diagnostics& diags_;
+    const RecordSink* sink_;
     std::vector<Value> stack_;
     int too_deep_ = 0;  // levels opened beyond max_nesting (not built)
     bool deep_reported_ = false;
@@ -333,6 +335,21 @@ private:
         stack_.push_back(std::move(v));
     }
 
+    // A record (root mapping > sequence > this mapping) goes to the sink, and its tree is freed.
+    void hand_to_sink() {
+        if (!sink_ || stack_.size() != 3 || stack_[0].type != Value::Type::mapping ||
+            stack_[1].type != Value::Type::sequence || stack_[2].type != Value::Type::mapping ||
+            stack_[0].items.size() % 2 != 1 || !stack_[0].items.back().is_scalar())
+            return;
+        Value& record = stack_[2];
+        if (!(*sink_)(stack_[0].items.back().text, record)) return;
+        Value placeholder;
+        placeholder.type = Value::Type::decoded;
+        placeholder.at = record.at;
+        placeholder.loc = record.loc;
+        record = std::move(placeholder);
+    }
+
     void close() {
         if (too_deep_ > 0) {
             --too_deep_;
@@ -420,7 +437,8 @@ Mark mark_at(std::string_view text, std::uint32_t file, Loc loc) {
     return Lines(text).at_pos(file, loc.pos - 1);
 }
 
-std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags) {
+std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
+                               const RecordSink* sink) {
     std::string text = normalise_text(bytes);
     if (!check_characters(text, file, diags)) return std::nullopt;
     text.resize(first_document(text, file, diags));
@@ -439,7 +457,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         return std::nullopt;
     }
 
-    TreeBuilder builder(lines, file, diags);
+    TreeBuilder builder(lines, file, diags, sink);
     const std::size_t before = diags.items.size();
     try {
         std::istringstream in(text);

@@ -10,7 +10,8 @@
 namespace wijk {
 
 struct Value {
-    enum class Type { null, scalar, sequence, mapping };
+    // decoded: a record the loader already turned into a record while parsing (and dropped)
+    enum class Type { null, scalar, sequence, mapping, decoded };
     Type type = Type::null;
     bool plain = true;   // a plain (unquoted, non-block) scalar
     std::string text;    // scalar text

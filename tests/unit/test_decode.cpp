@@ -4,6 +4,7 @@
 #include "load/loader.h"
 #include "load/reader.h"
 #include "load/sources.h"
+#include "load/yaml_reader.h"
 
 using namespace wijk;
 
@@ -131,4 +132,35 @@ TEST_CASE("a key written with an invalid value keeps its mark: written, not miss
     CHECK(locate(l.repo, a, a.renewal).line == 3);
     CHECK(locate(l.repo, a, a.renewal).column == 32);  // the value, as written
     CHECK_FALSE(written(a.notice));
+}
+
+TEST_CASE("records are decoded while parsing: the tree keeps a placeholder, not the record") {
+    Diagnostics diags;
+    std::vector<std::string> taken;
+    RecordSink sink = [&](std::string_view key, const Value& record) {
+        if (key != "partners") return false;
+        taken.push_back(record.items.at(1).text);
+        return true;
+    };
+    auto root = read_yaml("partners:\n  - {id: a}\n  - {id: b}\nbogus:\n  - {id: c}\n", 1, diags, &sink);
+    REQUIRE(root);
+    CHECK(taken == V{"a", "b"});
+    const Value& partners = root->items.at(1);
+    REQUIRE(partners.items.size() == 2);
+    CHECK(partners.items[0].type == Value::Type::decoded);
+    CHECK(partners.items[1].at.line == 3);
+    // a key the sink does not take stays in the tree, for decode_data_file to report
+    CHECK(root->items.at(3).items.at(0).is_mapping());
+}
+
+TEST_CASE("a file broken further on gives no records and none of their problems") {
+    // the first record alone would be read, with a dangling date; the unclosed quote at the
+    // end makes the whole file unreadable, as before records were decoded while parsing
+    auto l = load("agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-02-30}\n"
+                  "  - {id: b, title: \"never closed\n");
+    CHECK(l.repo.agreements.empty());
+    CHECK(rules(l) == V{"yaml-syntax", "yaml-syntax"});  // the quote, and where yaml-cpp gave up
+    auto ok = load("agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-02-30}\n");
+    CHECK(ok.repo.agreements.size() == 1);
+    CHECK(rules(ok) == V{"invalid-date"});
 }
