@@ -1,4 +1,5 @@
 // duplicate-id, dangling-ref, unknown-owner
+#include <optional>
 #include <unordered_map>
 
 #include "check/check.h"
@@ -15,9 +16,10 @@ std::string where(const Repository& repo, const Mark& m) {
     return fmt::format("{}:{}", repo.files[m.file], m.line);
 }
 
-template <class R>
-void duplicate_ids(const Repository& repo, const std::vector<R>& records, std::string_view what,
+template <class Records>
+void duplicate_ids(const Repository& repo, const Records& records, std::string_view what,
                    Diagnostics& diags) {
+    using R = typename Records::value_type;
     std::unordered_map<std::string_view, const R*> seen;
     seen.reserve(records.size());
     for (const auto& r : records) {
@@ -31,32 +33,22 @@ void duplicate_ids(const Repository& repo, const std::vector<R>& records, std::s
     }
 }
 
-struct Ids {
-    std::vector<std::string> list;
-    const std::unordered_map<std::string, std::size_t>& index;
-};
-
-template <class R>
-std::vector<std::string> ids_of(const std::vector<R>& records) {
-    std::vector<std::string> out;
-    out.reserve(records.size());
-    for (const auto& r : records)
-        if (r.id) out.push_back(*r.id);
-    return out;
-}
-
+// Reports references to records that do not exist, with the closest id (the list of ids is
+// made at the first dangling reference only).
+template <class Records>
 class RefChecker {
 public:
-    RefChecker(const Repository& repo, std::string_view collection,
-               const std::unordered_map<std::string, std::size_t>& index, std::vector<std::string> ids,
+    using Find = const typename Records::value_type* (Repository::*)(const std::string&) const;
+    RefChecker(const Repository& repo, std::string_view collection, const Records& records, Find find,
                Diagnostics& diags)
-        : repo_(repo), collection_(collection), index_(index), ids_(std::move(ids)), diags_(diags) {}
+        : repo_(repo), collection_(collection), records_(records), find_(find), diags_(diags) {}
 
     // `ref`, a value of a record in file `file`
     void operator()(std::uint32_t file, const Field<std::string>& ref) {
-        if (!ref || index_.count(*ref)) return;
+        if (!ref || (repo_.*find_)(*ref)) return;
+        if (!ids_) ids_ = ids_of(records_);
         std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
-        auto s = suggest(*ref, ids_, dist);
+        auto s = suggest(*ref, *ids_, dist);
         diags_.error("dangling-ref", locate(repo_, file, ref.at),
                      msg("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
                      s ? did_you_mean(*s) : std::string());
@@ -65,8 +57,9 @@ public:
 private:
     const Repository& repo_;
     std::string_view collection_;
-    const std::unordered_map<std::string, std::size_t>& index_;
-    std::vector<std::string> ids_;
+    const Records& records_;
+    Find find_;
+    std::optional<std::vector<std::string>> ids_;
     Diagnostics& diags_;
 };
 
@@ -81,10 +74,10 @@ void check_ids(const Repository& repo, Diagnostics& diags) {
 }
 
 void check_references(const Repository& repo, Diagnostics& diags) {
-    RefChecker hood(repo, "neighbourhoods", repo.neighbourhood_index, ids_of(repo.neighbourhoods), diags);
-    RefChecker partner(repo, "partners", repo.partner_index, ids_of(repo.partners), diags);
-    RefChecker agreement(repo, "agreements", repo.agreement_index, ids_of(repo.agreements), diags);
-    RefChecker strategy(repo, "strategies", repo.strategy_index, ids_of(repo.strategies), diags);
+    RefChecker hood(repo, "neighbourhoods", repo.neighbourhoods, &Repository::neighbourhood, diags);
+    RefChecker partner(repo, "partners", repo.partners, &Repository::partner, diags);
+    RefChecker agreement(repo, "agreements", repo.agreements, &Repository::agreement, diags);
+    RefChecker strategy(repo, "strategies", repo.strategies, &Repository::strategy, diags);
     for (const auto& l : repo.liveability) hood(l.at.file, l.neighbourhood);
     for (const auto& p : repo.partners)
         for (const auto& n : p.neighbourhoods) hood(p.at.file, n);

@@ -23,17 +23,9 @@ struct SummaryCliOptions {
     bool contacts = false;
 };
 
-template <class R>
-std::vector<std::string> ids_of(const std::vector<R>& records) {
-    std::vector<std::string> out;
-    for (const auto& r : records)
-        if (r.id) out.push_back(*r.id);
-    return out;
-}
-
 // "no neighbourhood 'x'" with the closest id, or nullptr when found.
-template <class R>
-bool report_unknown(const std::vector<R>& records, const std::string& kind_en, const std::string& kind_nl,
+template <class Records>
+bool report_unknown(const Records& records, const std::string& kind_en, const std::string& kind_nl,
                     const std::string& id) {
     auto ids = ids_of(records);
     std::string text = msg("no {} with id '{}'", "geen {} met id '{}'", tr(kind_en, kind_nl), id);

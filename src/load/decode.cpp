@@ -258,8 +258,8 @@ Strategy decode_strategy(const Value& v, DecodeContext& cx) {
     return s;
 }
 
-template <class Record, class Decode>
-void decode_one(const Value& item, std::vector<Record>& out, Decode decode, DecodeContext& cx) {
+template <class Records, class Decode>
+void decode_one(const Value& item, Records& out, Decode decode, DecodeContext& cx) {
     if (item.type == Value::Type::decoded) return;  // taken while parsing
     if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
         return;

@@ -212,8 +212,8 @@ void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, 
     decode_text(bytes, file, part);
 }
 
-template <class R>
-void append(std::vector<R>& to, std::vector<R>& from) {
+template <class Records>
+void append(Records& to, Records& from) {
     if (to.empty()) {
         to = std::move(from);
         return;

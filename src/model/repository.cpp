@@ -1,70 +1,90 @@
+#include <algorithm>
+
 #include "model/records.h"
 
 namespace wijk {
 
 namespace {
-template <class R>
-void index_by_id(const std::vector<R>& records, std::unordered_map<std::string, std::size_t>& idx) {
+
+void sort_pairs(Repository::Pairs& pairs) {
+    std::sort(pairs.begin(), pairs.end());
+    pairs.shrink_to_fit();
+}
+
+template <class Records>
+void index_by_id(const Records& records, Repository::Pairs& idx) {
     idx.clear();
     idx.reserve(records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
-        if (records[i].id) idx.emplace(*records[i].id, i);  // first one wins
+        if (records[i].id) idx.emplace_back(records[i].id.handle, std::uint32_t(i));
+    sort_pairs(idx);  // equal ids: the first record comes first
 }
 
-template <class R>
-const R* find(const std::vector<R>& records,
-              const std::unordered_map<std::string, std::size_t>& idx, const std::string& id) {
-    auto it = idx.find(id);
-    return it == idx.end() ? nullptr : &records[it->second];
+// The record indexes stored under `key`, in reading order.
+std::pair<Repository::Pairs::const_iterator, Repository::Pairs::const_iterator> range(
+    const Repository::Pairs& idx, const std::string& key) {
+    std::uint32_t h = text_pool::find(key);
+    if (!h) return {idx.end(), idx.end()};
+    auto lo = std::lower_bound(idx.begin(), idx.end(), std::make_pair(h, std::uint32_t(0)));
+    auto hi = lo;
+    while (hi != idx.end() && hi->first == h) ++hi;
+    return {lo, hi};
 }
+
+template <class Records>
+const typename Records::value_type* find(const Records& records, const Repository::Pairs& idx,
+                                         const std::string& id) {
+    auto [lo, hi] = range(idx, id);
+    return lo == hi ? nullptr : &records[lo->second];
+}
+
+template <class Records>
+std::vector<const typename Records::value_type*> pick(const Records& records, const Repository::Pairs& idx,
+                                                      const std::string& key) {
+    std::vector<const typename Records::value_type*> out;
+    auto [lo, hi] = range(idx, key);
+    out.reserve(std::size_t(hi - lo));
+    for (auto it = lo; it != hi; ++it) out.push_back(&records[it->second]);
+    return out;
+}
+
 }  // namespace
 
 void Repository::index() {
-    index_by_id(neighbourhoods, neighbourhood_index);
-    index_by_id(partners, partner_index);
-    index_by_id(agreements, agreement_index);
-    index_by_id(strategies, strategy_index);
+    index_by_id(neighbourhoods, neighbourhood_ids_);
+    index_by_id(partners, partner_ids_);
+    index_by_id(agreements, agreement_ids_);
+    index_by_id(strategies, strategy_ids_);
     evaluations_by_agreement_.clear();
     liveability_by_neighbourhood_.clear();
     agreements_by_neighbourhood_.clear();
     for (std::size_t i = 0; i < evaluations.size(); ++i)
-        if (evaluations[i].agreement) evaluations_by_agreement_[*evaluations[i].agreement].push_back(std::uint32_t(i));
+        if (evaluations[i].agreement)
+            evaluations_by_agreement_.emplace_back(evaluations[i].agreement.handle, std::uint32_t(i));
     for (std::size_t i = 0; i < liveability.size(); ++i)
         if (liveability[i].neighbourhood)
-            liveability_by_neighbourhood_[*liveability[i].neighbourhood].push_back(std::uint32_t(i));
+            liveability_by_neighbourhood_.emplace_back(liveability[i].neighbourhood.handle, std::uint32_t(i));
     for (std::size_t i = 0; i < agreements.size(); ++i) {
         const auto& hoods = agreements[i].neighbourhoods;
         for (std::size_t k = 0; k < hoods.size(); ++k) {
             bool repeated = false;  // listed twice: count the agreement once
-            for (std::size_t j = 0; j < k; ++j) repeated = repeated || *hoods[j] == *hoods[k];
-            if (!repeated) agreements_by_neighbourhood_[*hoods[k]].push_back(std::uint32_t(i));
+            for (std::size_t j = 0; j < k; ++j) repeated = repeated || hoods[j].handle == hoods[k].handle;
+            if (!repeated) agreements_by_neighbourhood_.emplace_back(hoods[k].handle, std::uint32_t(i));
         }
     }
+    sort_pairs(evaluations_by_agreement_);
+    sort_pairs(liveability_by_neighbourhood_);
+    sort_pairs(agreements_by_neighbourhood_);
 }
-
-namespace {
-template <class R>
-std::vector<const R*> pick(const std::vector<R>& records,
-                           const std::unordered_map<std::string, std::vector<std::uint32_t>>& idx,
-                           const std::string& key) {
-    std::vector<const R*> out;
-    auto it = idx.find(key);
-    if (it == idx.end()) return out;
-    out.reserve(it->second.size());
-    for (auto i : it->second) out.push_back(&records[i]);
-    return out;
-}
-}  // namespace
 
 std::vector<const Evaluation*> Repository::evaluations_of(const std::string& agreement) const {
     return pick(evaluations, evaluations_by_agreement_, agreement);
 }
 
 const Evaluation* Repository::evaluation_for(const std::string& agreement, int year) const {
-    auto it = evaluations_by_agreement_.find(agreement);
-    if (it == evaluations_by_agreement_.end()) return nullptr;
-    for (auto i : it->second)
-        if (evaluations[i].year && *evaluations[i].year == year) return &evaluations[i];
+    auto [lo, hi] = range(evaluations_by_agreement_, agreement);
+    for (auto it = lo; it != hi; ++it)
+        if (evaluations[it->second].year && *evaluations[it->second].year == year) return &evaluations[it->second];
     return nullptr;
 }
 
@@ -77,16 +97,16 @@ std::vector<const Agreement*> Repository::agreements_in(const std::string& neigh
 }
 
 const Neighbourhood* Repository::neighbourhood(const std::string& id) const {
-    return find(neighbourhoods, neighbourhood_index, id);
+    return find(neighbourhoods, neighbourhood_ids_, id);
 }
 const Partner* Repository::partner(const std::string& id) const {
-    return find(partners, partner_index, id);
+    return find(partners, partner_ids_, id);
 }
 const Agreement* Repository::agreement(const std::string& id) const {
-    return find(agreements, agreement_index, id);
+    return find(agreements, agreement_ids_, id);
 }
 const Strategy* Repository::strategy(const std::string& id) const {
-    return find(strategies, strategy_index, id);
+    return find(strategies, strategy_ids_, id);
 }
 const StaffMember* Repository::staff(const std::string& id) const {
     for (const auto& s : config.staff)

@@ -84,6 +84,19 @@ std::uint32_t intern(std::string_view text) {
     return h;
 }
 
+std::uint32_t find(std::string_view text) {
+    Pool& p = pool();
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    const std::uint64_t tag = (hash ^ (hash >> 32)) & 0xffffffffu;
+    std::lock_guard<std::mutex> lock(p.mutex);
+    const std::size_t mask = p.slots.size() - 1;
+    for (std::size_t i = std::size_t(tag) & mask;; i = (i + 1) & mask) {
+        std::uint64_t s = p.slots[i];
+        if (!s) return 0;
+        if ((s >> 32) == tag && p.at(std::uint32_t(s)) == text) return std::uint32_t(s);
+    }
+}
+
 const std::string& get(std::uint32_t handle) { return pool().at(handle); }
 
 std::size_t size() {

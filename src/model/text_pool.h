@@ -11,6 +11,8 @@ namespace wijk::text_pool {
 
 // The handle of `text`, the same for equal texts; never 0.
 std::uint32_t intern(std::string_view text);
+// The handle of `text` when some value holds it, else 0 (adds nothing).
+std::uint32_t find(std::string_view text);
 // The text of a handle intern() returned (valid for the life of the process).
 const std::string& get(std::uint32_t handle);
 // Distinct texts held (for tests and measurements).

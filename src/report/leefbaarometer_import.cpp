@@ -246,7 +246,7 @@ std::variant<LbmTable, LbmError> parse_leefbaarometer_csv(std::string_view text)
 }
 
 std::variant<LbmMatching, LbmError> match_leefbaarometer(const LbmTable& table,
-                                                         const std::vector<Neighbourhood>& neighbourhoods) {
+                                                         const std::deque<Neighbourhood>& neighbourhoods) {
     struct Owner {
         std::size_t neighbourhood, code_index;
         bool several;

@@ -56,7 +56,7 @@ struct LbmMatching {
 // Matches rows to neighbourhoods by `codes` (case-insensitive). Two rows for one code and year
 // are an error (they would be duplicate records).
 std::variant<LbmMatching, LbmError> match_leefbaarometer(const LbmTable& table,
-                                                         const std::vector<Neighbourhood>& neighbourhoods);
+                                                         const std::deque<Neighbourhood>& neighbourhoods);
 
 // The liveability data file: a header comment, then `liveability:` with one record per match.
 std::string liveability_yaml(const LbmMatching& matching, const std::string& source,

@@ -90,7 +90,7 @@ TEST_CASE("leefbaarometer matching: by codes, code only when several, unmatched 
     auto t = parse_ok(
         "bu_code,jaar,lbm\nBU0001BB02,2024,3.8\nbu0001aa01,2024,4.0\nBU0001BB01,2024,4.1\nBU0009ZZ01,2024,4\n"
         "BU0009ZZ01,2022,4\nBU0001AA01,2022,3.9\n");
-    std::vector<Neighbourhood> ns{neighbourhood("een", {"BU0001AA01"}),
+    std::deque<Neighbourhood> ns{neighbourhood("een", {"BU0001AA01"}),
                                   neighbourhood("twee", {"BU0001BB01", "BU0001BB02"})};
     auto m = std::get<LbmMatching>(match_leefbaarometer(t, ns));
     REQUIRE(m.matches.size() == 4);

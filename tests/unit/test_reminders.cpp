@@ -42,8 +42,8 @@ Repository repo_of(std::vector<Agreement> agreements, std::vector<Evaluation> ev
     p.id = F(std::string("dock"));
     p.name = F(std::string("Stichting Dock"));
     r.partners.push_back(p);
-    r.agreements = std::move(agreements);
-    r.evaluations = std::move(evaluations);
+    r.agreements.assign(agreements.begin(), agreements.end());
+    r.evaluations.assign(evaluations.begin(), evaluations.end());
     r.index();
     return r;
 }
