@@ -194,7 +194,7 @@ void decode_text(std::string_view bytes, std::uint32_t file, FilePart& part) {
     }
 }
 
-void read_one(const fs::path& root, const std::string& rel, std::uint32_t file, FilePart& part,
+void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, FilePart& part,
               std::string& bytes) {
     std::string why;
     bool too_large = false;
@@ -316,7 +316,11 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     }
 
     Found found = list_data_files(root, repo.config.exclude);
-    for (auto& rel : found.files) repo.files.push_back(rel);
+    std::size_t bytes_of_paths = 0;
+    for (const auto& rel : found.files) bytes_of_paths += rel.size();
+    repo.files.reserve(found.files.size() + 1 + found.problems.size(), bytes_of_paths + 9);
+    for (const auto& rel : found.files) repo.files.push_back(rel);
+    std::vector<std::string>().swap(found.files);  // one list of paths while files are read
     read_data_files(root, repo, diags, options);
     // Folders that could not be listed stand at the end of the file list, so that their
     // diagnostic names them.

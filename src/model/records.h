@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/calendar.h"
+#include "model/file_list.h"
 #include "model/mark.h"
 #include "model/money.h"
 #include "model/value.h"
@@ -253,7 +254,7 @@ struct Config {
 // All the records of one data repository, in reading order.
 struct Repository {
     std::string root;                // absolute path of the data root
-    std::vector<std::string> files;  // relative, '/'-separated; index 0 is wijk.yaml
+    FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
     std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
     Config config;
     // Deques, not vectors: loading appends file by file, and a vector of 100,000 records

@@ -20,7 +20,7 @@ struct Located {
 };
 
 Located locate(const Diagnostic& d, const DiagnosticReport& r) {
-    std::string file = r.files && d.at.file < r.files->size() ? (*r.files)[d.at.file] : "?";
+    std::string file = r.files && d.at.file < r.files->size() ? std::string((*r.files)[d.at.file]) : "?";
     return {file, d.at.line ? d.at.line : 1, d.at.column ? d.at.column : 1};
 }
 

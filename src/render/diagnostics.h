@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/file_list.h"
 
 namespace wijk {
 
@@ -13,7 +14,7 @@ enum class DiagnosticFormat { text, parsable, github, gitlab, json };
 
 struct DiagnosticReport {
     std::string root;                 // to read source lines for excerpts
-    const std::vector<std::string>* files = nullptr;
+    const FileList* files = nullptr;
     bool color = false;
     bool summary_line = true;          // the closing counts (text)
     bool strict = false;               // warnings count as errors
