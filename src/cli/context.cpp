@@ -161,6 +161,18 @@ int Context::emit(const std::optional<std::string>& path, const std::string& con
     return exit_code::io;
 }
 
+int Context::emit_streamed(const std::optional<std::string>& path,
+                           const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
+    std::optional<OutputFile> file;
+    if (path && *path != "-") file.emplace(*path);
+    else file.emplace(OutputFile::StandardOutput{});
+    produce([&](std::string_view piece) { file->write(piece); });
+    WriteResult r = file->finish();
+    if (r.ok) return exit_code::ok;
+    print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
+    return exit_code::io;
+}
+
 std::string Context::pick_format(const std::optional<std::string>& format,
                                  const std::optional<std::string>& output,
                                  const std::string& fallback) const {

@@ -2,6 +2,7 @@
 // checking the repository, and writing the output. No CLI11 here.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,10 @@ struct Context {
     std::optional<int> load_valid(Loaded& out) const;
     // Writes the primary output to stdout, or to `path`; 0 or exit_code::io.
     int emit(const std::optional<std::string>& path, const std::string& content) const;
+    // emit for output made piece by piece: `produce` hands each piece to the function it
+    // gets, which writes it on (to a temporary file renamed at the end, for -o FILE).
+    int emit_streamed(const std::optional<std::string>& path,
+                      const std::function<void(const std::function<void(std::string_view)>&)>& produce) const;
     // The format: --format when given, else the output file's extension, else `fallback`.
     std::string pick_format(const std::optional<std::string>& format,
                             const std::optional<std::string>& output, const std::string& fallback) const;

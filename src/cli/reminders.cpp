@@ -114,12 +114,17 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.reminders = &reminders;
     report.group_by_owner = opt.group_by.has_value();
 
-    std::string content;
-    if (format == "text") content = render_reminders_text(report, !opt.output && cx.color_for(STDOUT_FILENO));
-    else if (format == "markdown") content = render_reminders_markdown(report);
-    else if (format == "json") content = render_reminders_json(report);
-    else content = render_reminders_ics(report);
-    if (int written = cx.emit(opt.output, content); written != exit_code::ok) return written;
+    int written;
+    if (format == "json") {
+        written = cx.emit_streamed(opt.output, [&](const auto& write) { stream_reminders_json(report, write); });
+    } else {
+        std::string content;
+        if (format == "text") content = render_reminders_text(report, !opt.output && cx.color_for(STDOUT_FILENO));
+        else if (format == "markdown") content = render_reminders_markdown(report);
+        else content = render_reminders_ics(report);
+        written = cx.emit(opt.output, content);
+    }
+    if (written != exit_code::ok) return written;
     return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
 }
 

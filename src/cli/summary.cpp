@@ -79,8 +79,9 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     const Date& t = cx.as_of;
     if (opt.entity.empty()) {
         Portfolio p = summarise_portfolio(repo, t);
-        if (format == "json") json = render_portfolio_json(repo, p, so);
-        else doc = portfolio_document(repo, p, so);
+        if (format == "json")
+            return cx.emit_streamed(opt.output, [&](const auto& write) { stream_portfolio_json(repo, p, so, write); });
+        doc = portfolio_document(repo, p, so);
     } else {
         const std::string& kind = opt.entity[0];
         const std::string& id = opt.entity[1];

@@ -55,12 +55,13 @@ bool under_system_folder(const std::string& path) {
 
 }  // namespace
 
-WriteResult write_file(const std::string& given, std::string_view content) {
-    WriteResult r;
+OutputFile::OutputFile(StandardOutput) : name_("standard output"), fd_(STDOUT_FILENO) { std::fflush(stdout); }
+
+OutputFile::OutputFile(const std::string& given) {
     if (int fd = standard_stream(given); fd >= 0) {
-        std::string error;
-        if (!write_all(fd, content, error)) r = WriteResult{false, given + ": " + error};
-        return r;
+        fd_ = fd;
+        name_ = given;
+        return;
     }
     // A symbolic link is kept: what it points to is replaced (or written in place when that
     // is not a regular file).
@@ -71,53 +72,73 @@ WriteResult write_file(const std::string& given, std::string_view content) {
         auto real = std::filesystem::canonical(given, ec);
         if (!ec) path = real.string();
     }
+    name_ = path;
     struct stat st {};
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
-        r.ok = false;
-        r.error = path + ": " + std::strerror(EISDIR);
-        return r;
+        error_ = std::strerror(EISDIR);
+        return;
     }
     if ((exists && !S_ISREG(st.st_mode)) || under_system_folder(path)) {
         // a device, a pipe, anything under /dev: a rename must never replace it
-        int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-        std::string error;
-        if (fd < 0 || !write_all(fd, content, error)) {
-            r.ok = false;
-            r.error = path + ": " + (fd < 0 ? std::strerror(errno) : error);
-        }
-        if (fd >= 0) ::close(fd);
-        return r;
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd_ < 0) error_ = std::strerror(errno);
+        owned_ = fd_ >= 0;
+        return;
     }
     std::filesystem::path target(path);
     std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
-    std::string tmpl = dir + "/." + target.filename().string() + ".wijk-XXXXXX";
-    std::string error;
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-        r.ok = false;
-        r.error = path + ": " + std::strerror(errno);
-        return r;
+    temp_ = dir + "/." + target.filename().string() + ".wijk-XXXXXX";
+    fd_ = ::mkstemp(temp_.data());
+    if (fd_ < 0) {
+        error_ = std::strerror(errno);
+        temp_.clear();
+        return;
     }
-    mode_t mode;
+    owned_ = true;
     if (exists) {
-        mode = st.st_mode & 07777;
+        mode_ = st.st_mode & 07777;
     } else {
         mode_t mask = ::umask(0);
         ::umask(mask);
-        mode = 0666 & ~mask;
+        mode_ = 0666 & ~mask;
     }
-    bool ok = write_all(fd, content, error);
-    if (ok && ::fchmod(fd, mode) != 0) ok = false, error = std::strerror(errno);
-    if (ok && ::fsync(fd) != 0) ok = false, error = std::strerror(errno);
-    if (::close(fd) != 0 && ok) ok = false, error = std::strerror(errno);
-    if (ok && ::rename(tmpl.c_str(), path.c_str()) != 0) ok = false, error = std::strerror(errno);
-    if (!ok) {
-        ::unlink(tmpl.c_str());
-        r.ok = false;
-        r.error = path + ": " + error;
+}
+
+OutputFile::~OutputFile() {
+    if (owned_ && fd_ >= 0) ::close(fd_);
+    if (!temp_.empty()) ::unlink(temp_.c_str());  // not finished: the target stays as it was
+}
+
+void OutputFile::write(std::string_view content) {
+    if (!error_.empty() || fd_ < 0) return;
+    write_all(fd_, content, error_);
+}
+
+WriteResult OutputFile::finish() {
+    bool ok = error_.empty() && fd_ >= 0;
+    if (!temp_.empty()) {
+        if (ok && ::fchmod(fd_, mode_) != 0) ok = false, error_ = std::strerror(errno);
+        if (ok && ::fsync(fd_) != 0) ok = false, error_ = std::strerror(errno);
     }
-    return r;
+    if (owned_) {
+        if (::close(fd_) != 0 && ok) ok = false, error_ = std::strerror(errno);
+        owned_ = false;
+        fd_ = -1;
+    }
+    if (!temp_.empty()) {
+        if (ok && ::rename(temp_.c_str(), name_.c_str()) != 0) ok = false, error_ = std::strerror(errno);
+        if (!ok) ::unlink(temp_.c_str());
+        temp_.clear();
+    }
+    if (ok) return WriteResult{};
+    return WriteResult{false, name_ + ": " + error_};
+}
+
+WriteResult write_file(const std::string& path, std::string_view content) {
+    OutputFile out(path);
+    out.write(content);
+    return out.finish();
 }
 
 WriteResult write_new_file(const std::string& path, std::string_view content, bool& exists) {

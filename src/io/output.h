@@ -15,6 +15,30 @@ struct WriteResult {
 
 WriteResult write_stdout(std::string_view content);
 WriteResult write_file(const std::string& path, std::string_view content);
+
+// write_file for output made piece by piece, so that a large report is never held whole:
+// the pieces go to a temporary file beside the target (or straight to a device, a pipe or a
+// standard stream), and finish() renames it over the target. Not finished (an error, or
+// destroyed early): the target stays as it was and the temporary file is removed.
+class OutputFile {
+public:
+    explicit OutputFile(const std::string& path);
+    struct StandardOutput {};
+    explicit OutputFile(StandardOutput);  // stdout; errors say "standard output"
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    void write(std::string_view content);  // after an error: ignored, reported by finish()
+    WriteResult finish();
+
+private:
+    std::string name_;   // the target (a symbolic link resolved)
+    std::string temp_;   // the temporary file, until renamed
+    std::string error_;  // the first error
+    int fd_ = -1;
+    bool owned_ = false;  // fd_ is ours to close (not a standard stream)
+    unsigned mode_ = 0644;
+};
 // Like write_file, but refuses (ok=false, exists=true) when the target exists.
 WriteResult write_new_file(const std::string& path, std::string_view content, bool& exists);
 

@@ -43,6 +43,11 @@ void JsonWriter::newline() {
 }
 
 void JsonWriter::before_value() {
+    // Between values only: end_array() rewrites the character end_object() just wrote.
+    if (flush_ && out_.size() >= (1u << 16)) {
+        flush_(out_);
+        out_.clear();
+    }
     if (after_key_) {
         after_key_ = false;
         return;

@@ -1,6 +1,7 @@
 // A small streaming JSON writer: correct escaping, no trailing commas, 2-space indent.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +14,12 @@ namespace wijk {
 
 class JsonWriter {
 public:
+    // Where finished text goes, piece by piece, when the output is streamed.
+    using Flush = std::function<void(std::string_view)>;
+
     explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
+    // Streamed: every 64 KiB or so the text so far goes to `flush`; finish() sends the rest.
+    JsonWriter(bool pretty, Flush flush) : pretty_(pretty), flush_(std::move(flush)) {}
 
     JsonWriter& begin_object();
     JsonWriter& end_object();
@@ -48,12 +54,19 @@ public:
         out_ += '\n';
         return std::move(out_);
     }
+    // Streamed: the rest of the text, and the final newline, to `flush`.
+    void finish() {
+        out_ += '\n';
+        if (flush_) flush_(out_);
+        out_.clear();
+    }
 
 private:
     void before_value();
     void newline();
     std::string out_;
     bool pretty_;
+    Flush flush_;
     std::vector<bool> first_;  // per open container: nothing written yet
     bool after_key_ = false;
 };

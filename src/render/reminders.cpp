@@ -319,7 +319,13 @@ std::string render_reminders_markdown(const ReminderReport& rep) {
 }
 
 std::string render_reminders_json(const ReminderReport& rep) {
-    JsonWriter w;
+    std::string out;
+    stream_reminders_json(rep, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void stream_reminders_json(const ReminderReport& rep, const std::function<void(std::string_view)>& flush) {
+    JsonWriter w(true, flush);
     w.begin_object();
     w.key("as_of").string(date_text(rep.as_of));
     w.key("horizon_days").integer(days_between(rep.as_of, add(rep.as_of, rep.horizon)));
@@ -355,7 +361,7 @@ std::string render_reminders_json(const ReminderReport& rep) {
     }
     w.end_array();
     w.end_object();
-    return w.take();
+    w.finish();
 }
 
 std::string render_reminders_ics(const ReminderReport& rep) {

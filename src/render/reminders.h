@@ -1,6 +1,9 @@
 // The outputs of `wijk reminders`: text, Markdown, JSON and iCalendar (RFC 5545).
 #pragma once
 
+#include <functional>
+#include <string_view>
+
 #include <array>
 #include <string>
 #include <vector>
@@ -28,6 +31,8 @@ std::string month_name(unsigned month);           // "December" / "december"
 std::string render_reminders_text(const ReminderReport& report, bool color);
 std::string render_reminders_markdown(const ReminderReport& report);
 std::string render_reminders_json(const ReminderReport& report);
+// The same, handed to `flush` piece by piece (a long list is megabytes).
+void stream_reminders_json(const ReminderReport& report, const std::function<void(std::string_view)>& flush);
 std::string render_reminders_ics(const ReminderReport& report);
 
 // The iCalendar UID of a reminder: stable across runs ("notice-dock-geuzenveld-2026-12-31@wijk").

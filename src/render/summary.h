@@ -3,6 +3,8 @@
 // format shows the same things and each renderer only decides how.
 #pragma once
 
+#include "render/json.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,6 +109,9 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
                                               std::vector<std::string>& names);
 
 std::string render_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions& o);
+// The same, handed to `flush` piece by piece: at scale the portfolio is tens of megabytes.
+void stream_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions& o,
+                           const JsonWriter::Flush& flush);
 std::string render_neighbourhood_json(const Repository& repo, const NeighbourhoodDetail& d, const SummaryOptions& o);
 std::string render_partner_json(const Repository& repo, const PartnerDetail& d, const SummaryOptions& o);
 std::string render_agreement_json(const Repository& repo, const AgreementDetail& d, const SummaryOptions& o);

@@ -179,8 +179,15 @@ void header(JsonWriter& w, const Repository& repo, const Date& t, std::string_vi
 
 }  // namespace
 
-std::string render_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions&) {
-    JsonWriter w;
+std::string render_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions& o) {
+    std::string out;
+    stream_portfolio_json(repo, p, o, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void stream_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions&,
+                           const JsonWriter::Flush& flush) {
+    JsonWriter w(true, flush);
     w.begin_object();
     w.key("as_of").string(to_string(p.as_of));
     w.key("organisation");
@@ -229,7 +236,7 @@ std::string render_portfolio_json(const Repository& repo, const Portfolio& p, co
     w.end_object();
     w.end_object();
     w.end_object();
-    return w.take();
+    w.finish();
 }
 
 std::string render_neighbourhood_json(const Repository& repo, const NeighbourhoodDetail& d, const SummaryOptions&) {

@@ -46,3 +46,33 @@ TEST_CASE("json writer: users' own values keep their YAML type") {
     j.value(m);
     CHECK(j.str() == "{\"n\":12,\"q\":\"12\",\"b\":true,\"z\":\"010\",\"e\":null}");
 }
+
+TEST_CASE("json writer streamed: the same text in pieces, never ending inside the buffer's last value") {
+    auto build = [](JsonWriter& w) {
+        w.begin_object();
+        w.key("rows").begin_array();
+        for (int i = 0; i < 5000; ++i) {
+            w.begin_array();  // arrays end by rewriting '}' to ']': must survive a flush
+            w.integer(i).string("row " + std::to_string(i));
+            w.begin_object().end_object();
+            w.begin_array().end_array();
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
+    };
+    JsonWriter whole;
+    build(whole);
+    std::string expected = whole.take();
+    std::string streamed;
+    int pieces = 0;
+    JsonWriter w(true, [&](std::string_view piece) {
+        streamed += piece;
+        ++pieces;
+    });
+    build(w);
+    w.finish();
+    CHECK(expected.size() > 3 * 65536);
+    CHECK(pieces >= 3);
+    CHECK(streamed == expected);
+}

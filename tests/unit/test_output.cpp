@@ -133,3 +133,38 @@ TEST_CASE("write_file through a symbolic link replaces what it points to and kee
     CHECK(fs::is_symlink(link));
     CHECK(slurp(real) == "new");
 }
+
+TEST_CASE("OutputFile: pieces land in the target only when finished; unfinished, the target stays") {
+    TempDir d;
+    auto target = d.path / "big.json";
+    {
+        std::ofstream(target) << "old";
+    }
+    {
+        OutputFile out(target.string());
+        out.write("half ");
+        out.write("done");
+        // destroyed without finish(): as if nothing was written
+    }
+    CHECK(slurp(target) == "old");
+    {
+        OutputFile out(target.string());
+        out.write("new ");
+        out.write("text");
+        CHECK(slurp(target) == "old");  // not yet
+        CHECK(out.finish().ok);
+    }
+    CHECK(slurp(target) == "new text");
+    int files = 0;
+    for (auto& e : fs::directory_iterator(d.path)) (void)e, ++files;
+    CHECK(files == 1);  // no temporary file left
+}
+
+TEST_CASE("OutputFile into a missing folder fails at finish and says where") {
+    TempDir d;
+    OutputFile out((d.path / "no" / "such.json").string());
+    out.write("x");
+    WriteResult r = out.finish();
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.find("such.json") != std::string::npos);
+}
