@@ -262,6 +262,8 @@ void read_data_files(const fs::path& root, Repository& repo, Diagnostics& diags,
             if (i >= total) return;
             auto part = std::make_unique<FilePart>();
             read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *part, bytes);
+            // one large file must not keep its buffer while thousands of small ones follow
+            if (bytes.capacity() > (std::size_t(1) << 18)) std::string().swap(bytes);
             std::lock_guard<std::mutex> lock(mutex);
             parts[i] = std::move(part);
             done[i] = 1;

@@ -116,4 +116,65 @@ struct Field<double> {
     double value_or(double fallback) const { return has() ? **this : fallback; }
 };
 
+// A value as written, without its place: for the values no rule after loading points at (a
+// name, a note, a score). Made from the Field a reader returns; 4 to 8 bytes less per value.
+template <class T>
+struct Opt {
+    std::optional<T> value;
+
+    Opt() = default;
+    Opt(const Field<T>& f) : value(f.value) {}
+    explicit operator bool() const { return value.has_value(); }
+    bool has() const { return value.has_value(); }
+    const T& operator*() const { return *value; }
+    const T* operator->() const { return &*value; }
+    T value_or(T fallback) const { return value ? *value : fallback; }
+};
+
+template <class T>
+    requires(std::is_same_v<T, int> || std::is_enum_v<T>)
+struct Opt<T> {
+    T v = Field<T>().v;
+
+    Opt() = default;
+    Opt(const Field<T>& f) : v(f.v) {}
+    explicit operator bool() const { return has(); }
+    bool has() const { return Field<T>(v, Loc{}).has(); }
+    const T& operator*() const { return v; }
+    T value_or(T fallback) const { return has() ? v : fallback; }
+};
+
+template <>
+struct Opt<std::string> {
+    std::uint32_t handle = 0;  // 0: absent
+
+    Opt() = default;
+    Opt(const Field<std::string>& f) : handle(f.handle) {}
+    explicit operator bool() const { return handle != 0; }
+    bool has() const { return handle != 0; }
+    const std::string& operator*() const { return text_pool::get(handle); }
+    const std::string* operator->() const { return &text_pool::get(handle); }
+    std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
+};
+
+template <>
+struct Opt<double> {
+    std::uint32_t bits[2];
+
+    Opt() { std::memcpy(bits, &Field<double>::absent_bits, sizeof bits); }
+    Opt(const Field<double>& f) { std::memcpy(bits, f.bits, sizeof bits); }
+    explicit operator bool() const { return has(); }
+    bool has() const {
+        std::uint64_t b;
+        std::memcpy(&b, bits, sizeof b);
+        return b != Field<double>::absent_bits;
+    }
+    double operator*() const {
+        double v;
+        std::memcpy(&v, bits, sizeof v);
+        return v;
+    }
+    double value_or(double fallback) const { return has() ? **this : fallback; }
+};
+
 }  // namespace wijk

@@ -76,18 +76,19 @@ enum class Decision { continue_, adjust, stop };
 
 struct Approach {
     Mark at;
-    Field<int> year;
-    Field<ApproachLevel> level;
+    Opt<int> year;
+    Opt<ApproachLevel> level;
 };
 
 struct Neighbourhood {
     Mark at;
-    Field<std::string> id, name, municipality, district;
+    Field<std::string> id;
+    Opt<std::string> name, municipality, district;
     std::vector<Field<std::string>> codes;
-    Field<int> code_year;
-    Field<long long> homes;
+    Opt<int> code_year;
+    Opt<long long> homes;
     std::vector<Approach> approach;
-    Field<std::string> notes;
+    Opt<std::string> notes;
     Extras extras;
 };
 
@@ -95,10 +96,11 @@ struct Liveability {
     Mark at;
     Field<std::string> neighbourhood;
     Field<int> year;
-    Field<int> klass;  // 1..9
-    Field<double> score, deviation;
-    std::array<Field<double>, dimension_count> dimensions;
-    Field<std::string> source;  // absent: "leefbaarometer"
+    Opt<int> klass;  // 1..9
+    Opt<double> score;
+    Field<double> deviation;
+    std::array<Opt<double>, dimension_count> dimensions;
+    Opt<std::string> source;  // absent: "leefbaarometer"
     Field<std::string> code;
     Extras extras;
     std::string source_or_default() const { return source.value_or("leefbaarometer"); }
@@ -106,74 +108,78 @@ struct Liveability {
 
 struct Contact {
     Mark at;
-    Field<std::string> name, role, email, phone;
+    Opt<std::string> name, role, email, phone;
     Extras extras;
 };
 
 struct Partner {
     Mark at;
-    Field<std::string> id, name;
-    Field<PartnerKind> kind;
+    Field<std::string> id;
+    Opt<std::string> name;
+    Opt<PartnerKind> kind;
     std::vector<Field<std::string>> neighbourhoods;
-    Field<Date> since;
-    Field<std::string> kvk;
+    Opt<Date> since;
+    Opt<std::string> kvk;
     std::vector<Contact> contacts;
-    Field<std::string> notes;
+    Opt<std::string> notes;
     Extras extras;
 };
 
 struct Termination {
     Mark at;
     Field<Date> end;
-    Field<TerminatedBy> by;  // absent: association
+    Opt<TerminatedBy> by;  // absent: association
     Field<Date> notice_given;
-    Field<std::string> reason;
+    Opt<std::string> reason;
     Extras extras;
 };
 
 struct Provision {
     Mark at;
-    Field<ProvisionKind> kind;
-    Field<std::string> description;
-    Field<Money> value_per_year;
+    Opt<ProvisionKind> kind;
+    Opt<std::string> description;
+    Opt<Money> value_per_year;
     // space
-    Field<std::string> address;
-    Field<double> area_m2;
+    Opt<std::string> address;
+    Opt<double> area_m2;
     Field<Lease> lease;
-    Field<std::string> lease_ref;
-    Field<Money> rent_per_year;
+    Opt<std::string> lease_ref;
+    Opt<Money> rent_per_year;
     // rent_discount
     Field<double> percent;
-    Field<Money> amount_per_year;  // rent_discount, funding
-    Field<std::string> justification;
+    Opt<Money> amount_per_year;  // rent_discount, funding
+    Opt<std::string> justification;
     // support, advice, other
-    Field<double> hours_per_year;
+    Opt<double> hours_per_year;
     Extras extras;
 };
 
 struct Commitment {
     Mark at;
-    Field<std::string> id, description;
-    Field<double> target;
-    Field<std::string> unit;
-    Field<Per> per;  // absent: year
+    Field<std::string> id;
+    Opt<std::string> description;
+    Opt<double> target;
+    Opt<std::string> unit;
+    Opt<Per> per;  // absent: year
     Extras extras;
 };
 
 struct Agreement {
     Mark at;
-    Field<std::string> id, partner, title;
+    Field<std::string> id, partner;
+    Opt<std::string> title;
     std::vector<Field<std::string>> neighbourhoods;
-    Field<Date> start, end, signed_on;
+    Field<Date> start, end;
+    Opt<Date> signed_on;
     Field<Duration> notice;
     Field<Renewal> renewal;
     Field<Duration> renewal_term;
     Field<std::string> owner, strategy, document;
-    Field<MonthDay> evaluation_due;
+    Opt<MonthDay> evaluation_due;
     std::optional<Termination> terminated;
     std::vector<Provision> we_provide;
     std::vector<Commitment> partner_provides;
-    Field<std::string> notes;
+    Opt<std::string> notes;
     Extras extras;
 };
 
@@ -183,8 +189,8 @@ using Achieved = std::variant<double, bool>;
 struct Result {
     Mark at;
     Field<std::string> commitment;
-    Field<Achieved> achieved;
-    Field<std::string> note;
+    Opt<Achieved> achieved;
+    Opt<std::string> note;
     Extras extras;
 };
 
@@ -196,20 +202,21 @@ struct Evaluation {
     Field<Decision> decision;
     std::vector<Field<std::string>> participants;
     std::vector<Result> results;
-    Field<bool> provisions_delivered;
-    Field<std::string> notes;
+    Opt<bool> provisions_delivered;
+    Opt<std::string> notes;
     Extras extras;
 };
 
 struct Strategy {
     Mark at;
-    Field<std::string> id, title;
+    Field<std::string> id;
+    Opt<std::string> title;
     std::vector<Field<std::string>> neighbourhoods;
     Field<Date> start, end;
     std::vector<Field<Dimension>> focus;
     std::vector<Field<std::string>> partners;
     std::vector<Field<std::string>> goals;
-    Field<std::string> notes;
+    Opt<std::string> notes;
     Extras extras;
 };
 

@@ -47,7 +47,7 @@ std::string class_label(const std::optional<LiveabilityYear>& y, Lang lang) {
 Cell optional_int(const std::optional<int>& v) { return v ? Cell::of_int(*v) : Cell{}; }
 Cell optional_number(const std::optional<double>& v) { return v ? Cell::of_number(*v) : Cell{}; }
 Cell strategy_cell(const Strategy* s) { return s && s->id ? Cell::of(*s->id) : Cell{}; }
-Cell text_cell(const Field<std::string>& f) { return f ? Cell::of(*f) : Cell{}; }
+Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(*f) : Cell{}; }
 
 Column col(std::string key, std::string_view header, bool human = true, bool machine = true) {
     return Column{std::move(key), std::string(header), human, machine};

@@ -10,7 +10,7 @@ namespace wijk {
 
 namespace {
 
-void opt_string(JsonWriter& w, std::string_view k, const Field<std::string>& f) {
+void opt_string(JsonWriter& w, std::string_view k, const Opt<std::string>& f) {
     w.key(k);
     if (f) w.string(*f);
     else w.null();
