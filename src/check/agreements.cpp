@@ -101,7 +101,7 @@ void check_commitments(const Repository& repo, const Agreement& a, Diagnostics& 
     for (const auto& c : a.partner_provides) {
         if (!c.id) continue;
         if (!seen.insert(*c.id).second)
-            diags.error("duplicate-commitment", locate(repo, c, c.id),
+            diags.error("duplicate-commitment", locate(repo, a.at.file, c.id.at),
                         msg("commitment id '{}' is used twice in this agreement", "toezegging-id '{}' komt twee keer voor in deze overeenkomst", *c.id));
     }
 }

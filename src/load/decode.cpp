@@ -25,7 +25,6 @@ Neighbourhood decode_neighbourhood(const Value& v, DecodeContext& cx) {
         if (!expect_mapping(*item, tr("a mapping {year, level}", "een mapping {year, level}"), cx)) continue;
         RecordReader a(*item, approach_spec(), cx);
         Approach ap;
-        ap.at = item->at;
         ap.year = a.year("year");
         ap.level = a.enumeration<ApproachLevel>("level");
         n.approach.push_back(std::move(ap));
@@ -82,7 +81,6 @@ Partner decode_partner(const Value& v, DecodeContext& cx) {
             continue;
         RecordReader c(*item, contact_spec(), cx);
         Contact ct;
-        ct.at = item->at;
         ct.name = c.text("name");
         ct.role = c.text("role");
         ct.email = c.text("email");
@@ -191,7 +189,6 @@ Agreement decode_agreement(const Value& v, DecodeContext& cx) {
             continue;
         RecordReader c(*item, commitment_spec(), cx);
         Commitment cm;
-        cm.at = item->at;
         cm.id = c.id("id");
         cm.description = c.text("description");
         cm.target = c.number("target");
@@ -219,7 +216,6 @@ Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
             continue;
         RecordReader rr(*item, result_spec(), cx);
         Result res;
-        res.at = item->at;
         res.commitment = rr.id("commitment");
         if (const Value* ach = rr.get("achieved")) {
             if (ach->is_scalar() && (ach->text == "true" || ach->text == "false"))

@@ -74,8 +74,8 @@ enum class Lease { art290, art230a, loan };
 enum class Per { year, term };
 enum class Decision { continue_, adjust, stop };
 
+// Nested records without a Mark of their own lie in their parent record's file.
 struct Approach {
-    Mark at;
     Opt<int> year;
     Opt<ApproachLevel> level;
 };
@@ -107,7 +107,6 @@ struct Liveability {
 };
 
 struct Contact {
-    Mark at;
     Opt<std::string> name, role, email, phone;
     Extras extras;
 };
@@ -155,7 +154,6 @@ struct Provision {
 };
 
 struct Commitment {
-    Mark at;
     Field<std::string> id;
     Opt<std::string> description;
     Opt<double> target;
@@ -186,8 +184,31 @@ struct Agreement {
 // achieved: a number or a boolean
 using Achieved = std::variant<double, bool>;
 
+// Absent is a number no parse gives (Field<double>'s NaN): 16 bytes instead of optional's 24.
+template <>
+struct Opt<Achieved> {
+    Achieved v = absent();
+
+    Opt() = default;
+    Opt(const Field<Achieved>& f) : v(f.value ? *f.value : absent()) {}
+    explicit operator bool() const { return has(); }
+    bool has() const {
+        const double* d = std::get_if<double>(&v);
+        std::uint64_t b = 0;
+        if (d) std::memcpy(&b, d, sizeof b);
+        return !d || b != Field<double>::absent_bits;
+    }
+    const Achieved& operator*() const { return v; }
+
+private:
+    static Achieved absent() {
+        double d;
+        std::memcpy(&d, &Field<double>::absent_bits, sizeof d);
+        return Achieved(d);
+    }
+};
+
 struct Result {
-    Mark at;
     Field<std::string> commitment;
     Opt<Achieved> achieved;
     Opt<std::string> note;

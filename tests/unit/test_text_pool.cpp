@@ -7,7 +7,9 @@
 #include <thread>
 #include <vector>
 
+#include "model/calendar.h"
 #include "model/mark.h"
+#include "model/records.h"
 #include "model/text_pool.h"
 
 using namespace wijk;
@@ -100,4 +102,40 @@ TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 8 byt
     CHECK(red.at == Loc{456});
     CHECK(sizeof(Field<int>) == 8);
     CHECK(sizeof(Field<Colour>) == 8);
+}
+
+TEST_CASE("Opt<T>: the value of a Field without its place, absent stays absent, and smaller") {
+    CHECK_FALSE(Opt<std::string>(Field<std::string>()).has());
+    Opt<std::string> s = Field<std::string>("Geuzenveld", Loc{7});
+    CHECK(*s == "Geuzenveld");
+    CHECK(sizeof(Opt<std::string>) == 4);
+    Opt<int> i = Field<int>(0, Loc{1});
+    CHECK(i.has());
+    CHECK(*i == 0);
+    CHECK_FALSE(Opt<int>().has());
+    CHECK(sizeof(Opt<int>) == 4);
+    Opt<double> d = Field<double>(-0.0, Loc{1});
+    CHECK(d.has());
+    CHECK(std::signbit(*d));
+    CHECK_FALSE(Opt<double>(Field<double>()).has());
+    CHECK(sizeof(Opt<double>) == 8);
+    Opt<Date> date = Field<Date>(*parse_date("2026-02-28"), Loc{3});
+    CHECK(*date == *parse_date("2026-02-28"));
+    CHECK_FALSE(Opt<Date>().has());
+}
+
+TEST_CASE("Opt<Achieved>: numbers (0 and negative included) and booleans present; absent is absent") {
+    CHECK_FALSE(Opt<Achieved>().has());
+    CHECK_FALSE(Opt<Achieved>(Field<Achieved>()).has());
+    for (double v : {0.0, -1.5, 36.0, 1e300}) {
+        Opt<Achieved> a = Field<Achieved>(Achieved(v), Loc{2});
+        REQUIRE(a.has());
+        CHECK(std::get<double>(*a) == v);
+    }
+    for (bool b : {false, true}) {
+        Opt<Achieved> a = Field<Achieved>(Achieved(b), Loc{2});
+        REQUIRE(a.has());
+        CHECK(std::get<bool>(*a) == b);
+    }
+    CHECK(sizeof(Opt<Achieved>) == 16);
 }
