@@ -92,6 +92,12 @@ struct Field<std::string> {
     std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
 };
 
+// The text of a text field, or "" when absent: a view into the text pool, valid for the
+// life of the process (value_or("") would make a copy).
+inline std::string_view text_or_empty(const Field<std::string>& f) {
+    return f ? std::string_view(text_pool::get(f.handle)) : std::string_view();
+}
+
 // A number: kept as its bits in two 4-byte words (no optional, no 8-byte alignment), absent
 // as one NaN pattern that no parsed number has; 12 bytes instead of 32. `*` gives a copy.
 template <>
@@ -156,6 +162,10 @@ struct Opt<std::string> {
     const std::string* operator->() const { return &text_pool::get(handle); }
     std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
 };
+
+inline std::string_view text_or_empty(const Opt<std::string>& f) {
+    return f ? std::string_view(text_pool::get(f.handle)) : std::string_view();
+}
 
 template <>
 struct Opt<double> {

@@ -21,9 +21,9 @@ std::string ical_date(const Date& d) {
     return fmt::format("{:04}{:02}{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }
 
-std::string partner_text(const Reminder& r) { return r.partner_name.empty() ? r.partner : r.partner_name; }
+std::string_view partner_text(const Reminder& r) { return r.partner_name.empty() ? r.partner : r.partner_name; }
 
-std::string id_of(const Reminder& r) {
+std::string_view id_of(const Reminder& r) {
     return r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement;
 }
 
@@ -31,7 +31,7 @@ std::string lease_sentences(const Reminder& r) {
     std::string out;
     for (const auto& l : r.leases) {
         std::string article = fmt::format("art. 7:{} BW", name(l.lease));
-        if (!l.lease_ref.empty()) article += ", " + l.lease_ref;
+        if (!l.lease_ref.empty()) article += fmt::format(", {}", l.lease_ref);
         if (l.address.empty())
             out += msg(" The lease ({}) does not end with the agreement: end or continue it separately.",
                        " De huurovereenkomst ({}) eindigt niet met de afspraak: zeg die apart op of zet die voort.",
@@ -115,7 +115,7 @@ struct OwnerGroup {
     std::vector<const Reminder*> items;
 };
 
-std::string owner_heading(const std::string& owner, const Config* config) {
+std::string owner_heading(std::string_view owner, const Config* config) {
     if (owner.empty()) return std::string(tr("No owner", "Zonder eigenaar"));
     std::string h = msg("Owner: {}", "Eigenaar: {}", owner);
     if (config)
@@ -134,7 +134,7 @@ std::vector<OwnerGroup> owner_groups(const ReminderReport& rep) {
         out.push_back({std::string(), all_of(rep)});
         return out;
     }
-    std::map<std::string, std::vector<const Reminder*>> owners;
+    std::map<std::string_view, std::vector<const Reminder*>> owners;
     std::vector<const Reminder*> none;
     for (const auto& r : *rep.reminders) (r.owner.empty() ? none : owners[r.owner]).push_back(&r);
     for (auto& [owner, items] : owners) out.push_back({owner_heading(owner, rep.config), std::move(items)});

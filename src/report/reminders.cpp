@@ -15,7 +15,7 @@ std::vector<LeaseNote> leases_of(const Agreement& a) {
     std::vector<LeaseNote> out;
     for (const auto& p : a.we_provide) {
         if (!p.kind || *p.kind != ProvisionKind::space || !p.lease || *p.lease == Lease::loan) continue;
-        out.push_back({p.address.value_or(""), *p.lease, p.lease_ref.value_or("")});
+        out.push_back({text_or_empty(p.address), *p.lease, text_or_empty(p.lease_ref)});
     }
     return out;
 }
@@ -37,8 +37,9 @@ std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const s
 }
 
 
-std::vector<std::string> ids(const std::vector<Field<std::string>>& fields) {
-    std::vector<std::string> out;
+std::vector<std::string_view> ids(const std::vector<Field<std::string>>& fields) {
+    std::vector<std::string_view> out;
+    out.reserve(fields.size());
     for (const auto& f : fields)
         if (f) out.push_back(*f);
     return out;
@@ -51,15 +52,16 @@ Reminder about(const Repository& repo, const Agreement& a, ReminderKind kind, co
     r.kind = kind;
     r.date = date;
     r.days = days_between(t, date);
-    r.agreement = a.id.value_or("");
-    r.strategy = a.strategy.value_or("");
-    r.partner = a.partner.value_or("");
-    if (const Partner* p = repo.partner(r.partner)) r.partner_name = p->name.value_or("");
+    r.agreement = text_or_empty(a.id);
+    r.strategy = text_or_empty(a.strategy);
+    r.partner = text_or_empty(a.partner);
+    if (a.partner)
+        if (const Partner* p = repo.partner(*a.partner)) r.partner_name = text_or_empty(p->name);
     r.neighbourhoods = ids(a.neighbourhoods);
-    r.owner = a.owner.value_or("");
-    if (repo.config.staff_listed && !r.owner.empty())
-        if (const StaffMember* s = repo.staff(r.owner); s && s->email) r.owner_email = *s->email;
-    r.title = a.title.value_or("");
+    r.owner = text_or_empty(a.owner);
+    if (repo.config.staff_listed && a.owner)
+        if (const StaffMember* s = repo.staff(*a.owner); s && s->email) r.owner_email = std::string_view(*s->email);
+    r.title = text_or_empty(a.title);
     return r;
 }
 
@@ -69,7 +71,7 @@ bool passes(const Reminder& r, const ReminderOptions& o) {
     if (!o.partners.empty() && !o.partners.count(r.partner)) return false;
     if (!o.neighbourhoods.empty() &&
         std::none_of(r.neighbourhoods.begin(), r.neighbourhoods.end(),
-                     [&](const std::string& n) { return o.neighbourhoods.count(n) > 0; }))
+                     [&](std::string_view n) { return o.neighbourhoods.count(n) > 0; }))
         return false;
     return true;
 }
@@ -100,7 +102,7 @@ void agreement_reminders(const Repository& repo, const Agreement& a, const Remin
         if (in_window(deadline, t, until(ReminderKind::notice))) {
             Reminder r = about(repo, a, ReminderKind::notice, deadline, t);
             fill_term(r);
-            r.evaluated = evaluated_before(repo, r.agreement, deadline);
+            r.evaluated = evaluated_before(repo, a.id.value_or(""), deadline);
             r.leases = leases_of(a);
             out.push_back(std::move(r));
         }
@@ -167,23 +169,22 @@ std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOp
         r.kind = ReminderKind::strategy_end;
         r.date = *s.end;
         r.days = days_between(o.as_of, *s.end);
-        r.strategy = s.id.value_or("");
+        r.strategy = text_or_empty(s.id);
         r.neighbourhoods = ids(s.neighbourhoods);
-        r.title = s.title.value_or("");
+        r.title = text_or_empty(s.title);
         all.push_back(std::move(r));
     }
 
-    std::vector<Reminder> out;
-    for (auto& r : all)
-        if (passes(r, o)) out.push_back(std::move(r));
-    std::stable_sort(out.begin(), out.end(), [](const Reminder& x, const Reminder& y) {
+    std::erase_if(all, [&](const Reminder& r) { return !passes(r, o); });
+    std::stable_sort(all.begin(), all.end(), [](const Reminder& x, const Reminder& y) {
         auto key = [](const Reminder& r) {
             return std::tuple(std::chrono::sys_days{r.date}, static_cast<int>(r.kind),
                               r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement);
         };
         return key(x) < key(y);
     });
-    return out;
+    all.shrink_to_fit();
+    return all;
 }
 
 bool any_overdue(const std::vector<Reminder>& reminders) {

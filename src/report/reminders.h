@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/records.h"
@@ -20,7 +21,7 @@ struct ReminderOptions {
     // The horizon of each kind, indexed by ReminderKind.
     std::array<Duration, reminder_kind_count> horizon{};
     // Filters: empty means all; several values of one filter: any of them; filters combine with AND.
-    std::set<std::string> owners, partners, neighbourhoods;
+    std::set<std::string, std::less<>> owners, partners, neighbourhoods;
     std::set<ReminderKind> kinds;
 };
 
@@ -32,10 +33,12 @@ std::array<Duration, reminder_kind_count> reminder_horizons(const Config& config
 Duration default_horizon(const Config& config, const std::optional<Duration>& within);
 
 // A space provision whose lease is a contract of its own (290 or 230a).
+// Texts in a reminder are views of the text pool (model/text_pool.h), which lives as long as
+// the process: a reminder list of 20,000 holds no copies of ids and titles.
 struct LeaseNote {
-    std::string address;
+    std::string_view address;
     Lease lease = Lease::art230a;
-    std::string lease_ref;  // empty when not written
+    std::string_view lease_ref;  // empty when not written
 };
 
 // The evaluation a notice reminder found in the twelve months before its deadline.
@@ -50,14 +53,14 @@ struct Reminder {
     ReminderKind kind = ReminderKind::notice;
     bool overdue = false;
     long days = 0;                      // date - T
-    std::string agreement;              // empty for strategy-end
-    std::string strategy;               // the strategy's id, or the agreement's strategy (may be empty)
-    std::string partner;                // id; empty for strategy-end
-    std::string partner_name;
-    std::vector<std::string> neighbourhoods;
-    std::string owner;                  // empty when none
-    std::optional<std::string> owner_email;  // when wijk.yaml lists staff and the owner has an e-mail
-    std::string title;                  // the agreement's or strategy's title
+    std::string_view agreement;         // empty for strategy-end
+    std::string_view strategy;          // the strategy's id, or the agreement's strategy (may be empty)
+    std::string_view partner;           // id; empty for strategy-end
+    std::string_view partner_name;
+    std::vector<std::string_view> neighbourhoods;
+    std::string_view owner;             // empty when none
+    std::optional<std::string_view> owner_email;  // when wijk.yaml lists staff and the owner has an e-mail
+    std::string_view title;             // the agreement's or strategy's title
 
     // What the message needs.
     std::optional<Date> term_end;        // notice, renewal: the current term end E
