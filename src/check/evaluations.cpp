@@ -59,7 +59,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         }
         std::vector<std::string> ids;
         for (const auto& c : a->partner_provides)
-            if (c.id) ids.push_back(*c.id);
+            if (c.id) ids.emplace_back(*c.id);
         for (const auto& r : e.results) {
             if (!r.commitment) continue;
             bool found = false;

@@ -38,7 +38,7 @@ void duplicate_ids(const Repository& repo, const Records& records, std::string_v
 template <class Records>
 class RefChecker {
 public:
-    using Find = const typename Records::value_type* (Repository::*)(const std::string&) const;
+    using Find = const typename Records::value_type* (Repository::*)(std::string_view) const;
     RefChecker(const Repository& repo, std::string_view collection, const Records& records, Find find,
                Diagnostics& diags)
         : repo_(repo), collection_(collection), records_(records), find_(find), diags_(diags) {}

@@ -93,7 +93,7 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
                 std::string list;
                 for (const auto& c : n->codes) {
                     found = found || *c == *l.code;
-                    list += (list.empty() ? "" : ", ") + *c;
+                    list += (list.empty() ? "" : ", ") + std::string(*c);
                 }
                 if (!found)
                     diags.error("unknown-area-code", locate(repo, l, l.code),

@@ -272,7 +272,7 @@ int print_ids(const std::string& kind, Context& cx) {
     const auto& r = loaded.repo;
     auto add = [&](const auto& records) {
         for (const auto& rec : records)
-            if (rec.id) ids.push_back(*rec.id);
+            if (rec.id) ids.emplace_back(*rec.id);
     };
     if (kind == "neighbourhoods") add(r.neighbourhoods);
     else if (kind == "partners") add(r.partners);

@@ -87,13 +87,13 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 
     std::vector<std::string> partners, neighbourhoods, owners;
     for (const auto& p : repo.partners)
-        if (p.id) partners.push_back(*p.id);
+        if (p.id) partners.emplace_back(*p.id);
     for (const auto& n : repo.neighbourhoods)
-        if (n.id) neighbourhoods.push_back(*n.id);
+        if (n.id) neighbourhoods.emplace_back(*n.id);
     for (const auto& s : repo.config.staff)
-        if (s.id) owners.push_back(*s.id);
+        if (s.id) owners.emplace_back(*s.id);
     for (const auto& a : repo.agreements)
-        if (a.owner) owners.push_back(*a.owner);
+        if (a.owner) owners.emplace_back(*a.owner);
     if (!known_ids(opt.partners, partners, "--partner", "partner", "partner") ||
         !known_ids(opt.neighbourhoods, neighbourhoods, "--neighbourhood", "neighbourhood", "buurt") ||
         !known_ids(opt.owners, owners, "--owner", "owner", "eigenaar"))

@@ -87,7 +87,7 @@ struct Field<std::string> {
     Field(const char* v, Loc m) : Field(std::string_view(v), m) {}
     explicit operator bool() const { return handle != 0; }
     bool has() const { return handle != 0; }
-    const std::string& operator*() const { return text_pool::get(handle); }
+    std::string_view operator*() const { return text_pool::get(handle); }
     const std::string* operator->() const { return &text_pool::get(handle); }
     std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
 };
@@ -158,7 +158,7 @@ struct Opt<std::string> {
     Opt(const Field<std::string>& f) : handle(f.handle) {}
     explicit operator bool() const { return handle != 0; }
     bool has() const { return handle != 0; }
-    const std::string& operator*() const { return text_pool::get(handle); }
+    std::string_view operator*() const { return text_pool::get(handle); }
     const std::string* operator->() const { return &text_pool::get(handle); }
     std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
 };

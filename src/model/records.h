@@ -247,7 +247,7 @@ std::vector<std::string> ids_of(const Records& records) {
     std::vector<std::string> out;
     out.reserve(records.size());
     for (const auto& r : records)
-        if (r.id) out.push_back(*r.id);
+        if (r.id) out.emplace_back(*r.id);
     return out;
 }
 
@@ -297,18 +297,18 @@ struct Repository {
 
     // Lookup by id (first record with that id), built by index().
     void index();
-    const Neighbourhood* neighbourhood(const std::string& id) const;
-    const Partner* partner(const std::string& id) const;
-    const Agreement* agreement(const std::string& id) const;
-    const Strategy* strategy(const std::string& id) const;
-    const StaffMember* staff(const std::string& id) const;
+    const Neighbourhood* neighbourhood(std::string_view id) const;
+    const Partner* partner(std::string_view id) const;
+    const Agreement* agreement(std::string_view id) const;
+    const Strategy* strategy(std::string_view id) const;
+    const StaffMember* staff(std::string_view id) const;
 
     // Related records, in reading order, by id (built by index(); no report scans a whole
     // collection per record).
-    std::vector<const Evaluation*> evaluations_of(const std::string& agreement) const;
-    const Evaluation* evaluation_for(const std::string& agreement, int year) const;
-    std::vector<const Liveability*> liveability_of(const std::string& neighbourhood) const;
-    std::vector<const Agreement*> agreements_in(const std::string& neighbourhood) const;
+    std::vector<const Evaluation*> evaluations_of(std::string_view agreement) const;
+    const Evaluation* evaluation_for(std::string_view agreement, int year) const;
+    std::vector<const Liveability*> liveability_of(std::string_view neighbourhood) const;
+    std::vector<const Agreement*> agreements_in(std::string_view neighbourhood) const;
 
     // (text-pool handle of an id, record index), sorted: looked up by binary search, 8 bytes
     // an entry (a hash map of copied ids took about 40).

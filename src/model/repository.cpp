@@ -22,7 +22,7 @@ void index_by_id(const Records& records, Repository::Pairs& idx) {
 
 // The record indexes stored under `key`, in reading order.
 std::pair<Repository::Pairs::const_iterator, Repository::Pairs::const_iterator> range(
-    const Repository::Pairs& idx, const std::string& key) {
+    const Repository::Pairs& idx, std::string_view key) {
     std::uint32_t h = text_pool::find(key);
     if (!h) return {idx.end(), idx.end()};
     auto lo = std::lower_bound(idx.begin(), idx.end(), std::make_pair(h, std::uint32_t(0)));
@@ -33,14 +33,14 @@ std::pair<Repository::Pairs::const_iterator, Repository::Pairs::const_iterator> 
 
 template <class Records>
 const typename Records::value_type* find(const Records& records, const Repository::Pairs& idx,
-                                         const std::string& id) {
+                                         std::string_view id) {
     auto [lo, hi] = range(idx, id);
     return lo == hi ? nullptr : &records[lo->second];
 }
 
 template <class Records>
 std::vector<const typename Records::value_type*> pick(const Records& records, const Repository::Pairs& idx,
-                                                      const std::string& key) {
+                                                      std::string_view key) {
     std::vector<const typename Records::value_type*> out;
     auto [lo, hi] = range(idx, key);
     out.reserve(std::size_t(hi - lo));
@@ -77,38 +77,38 @@ void Repository::index() {
     sort_pairs(agreements_by_neighbourhood_);
 }
 
-std::vector<const Evaluation*> Repository::evaluations_of(const std::string& agreement) const {
+std::vector<const Evaluation*> Repository::evaluations_of(std::string_view agreement) const {
     return pick(evaluations, evaluations_by_agreement_, agreement);
 }
 
-const Evaluation* Repository::evaluation_for(const std::string& agreement, int year) const {
+const Evaluation* Repository::evaluation_for(std::string_view agreement, int year) const {
     auto [lo, hi] = range(evaluations_by_agreement_, agreement);
     for (auto it = lo; it != hi; ++it)
         if (evaluations[it->second].year && *evaluations[it->second].year == year) return &evaluations[it->second];
     return nullptr;
 }
 
-std::vector<const Liveability*> Repository::liveability_of(const std::string& neighbourhood) const {
+std::vector<const Liveability*> Repository::liveability_of(std::string_view neighbourhood) const {
     return pick(liveability, liveability_by_neighbourhood_, neighbourhood);
 }
 
-std::vector<const Agreement*> Repository::agreements_in(const std::string& neighbourhood) const {
+std::vector<const Agreement*> Repository::agreements_in(std::string_view neighbourhood) const {
     return pick(agreements, agreements_by_neighbourhood_, neighbourhood);
 }
 
-const Neighbourhood* Repository::neighbourhood(const std::string& id) const {
+const Neighbourhood* Repository::neighbourhood(std::string_view id) const {
     return find(neighbourhoods, neighbourhood_ids_, id);
 }
-const Partner* Repository::partner(const std::string& id) const {
+const Partner* Repository::partner(std::string_view id) const {
     return find(partners, partner_ids_, id);
 }
-const Agreement* Repository::agreement(const std::string& id) const {
+const Agreement* Repository::agreement(std::string_view id) const {
     return find(agreements, agreement_ids_, id);
 }
-const Strategy* Repository::strategy(const std::string& id) const {
+const Strategy* Repository::strategy(std::string_view id) const {
     return find(strategies, strategy_ids_, id);
 }
-const StaffMember* Repository::staff(const std::string& id) const {
+const StaffMember* Repository::staff(std::string_view id) const {
     for (const auto& s : config.staff)
         if (s.id && *s.id == id) return &s;
     return nullptr;

@@ -122,8 +122,8 @@ struct Sheet {
 
 std::string provision_text(const Agreement& a, const Provision& p) {
     std::vector<std::string> parts;
-    if (p.description) parts.push_back(*p.description);
-    if (p.address) parts.push_back(*p.address);
+    if (p.description) parts.emplace_back(*p.description);
+    if (p.address) parts.emplace_back(*p.address);
     if (p.area_m2) parts.push_back(number_text(*p.area_m2) + " m²");
     if (p.lease) parts.push_back(std::string(lease_label(*p.lease)));
     if (p.lease_ref) parts.push_back(msg("ref. {}", "kenmerk {}", *p.lease_ref));
@@ -146,7 +146,7 @@ std::string provision_text(const Agreement& a, const Provision& p) {
 std::string commitment_text(const Commitment& c) {
     std::string text = fmt::format("{} ({})", c.description.value_or(""), c.id.value_or(""));
     if (c.target) {
-        std::string unit = c.unit ? " " + *c.unit : "";
+        std::string unit = c.unit ? " " + std::string(*c.unit) : "";
         bool per_term = c.per && *c.per == Per::term;
         text += per_term ? msg(": target {}{} per term", ": doel {}{} per termijn",
                                number_text(*c.target), unit)
@@ -192,9 +192,9 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     if (!c.organisation.empty())
         head.facts.push_back({std::string(tr("Organisation", "Organisatie")), c.organisation});
     if (it.owner && it.owner->name)
-        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *it.owner->name});
+        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), std::string(*it.owner->name)});
     else if (a.owner)
-        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), *a.owner});
+        head.facts.push_back({std::string(tr("Owner", "Eigenaar")), std::string(*a.owner)});
     head.facts.push_back({std::string(tr("Evaluation due", "Evaluatie gepland")),
                           it.due ? date_relative(*it.due, c.as_of)
                                  : msg("no due date in {}", "geen evaluatiedatum in {}", c.year)});
@@ -221,7 +221,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
             for (const auto& ct : it.partner->contacts) {
                 std::string v = ct.name.value_or("");
                 for (const auto* f : {&ct.role, &ct.email, &ct.phone})
-                    if (*f) v += ", " + **f;
+                    if (*f) v += ", " + std::string(**f);
                 who.facts.push_back({std::string(tr("Contact", "Contactpersoon")), v});
             }
     }
@@ -229,7 +229,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     for (const auto* n : it.neighbourhoods) {
         if (!hoods.empty()) hoods += ", ";
         hoods += n->name.value_or(n->id.value_or(""));
-        if (n->municipality) hoods += " (" + *n->municipality + ")";
+        if (n->municipality) hoods += " (" + std::string(*n->municipality) + ")";
     }
     who.facts.push_back({std::string(tr("Neighbourhoods", "Buurten")), hoods});
     s.sections.push_back(std::move(who));
@@ -281,7 +281,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
                  std::string(*e->provisions_delivered ? tr("yes", "ja") : tr("no", "nee"))});
         if (it.contacts && !e->participants.empty()) {
             std::string v;
-            for (const auto& p : e->participants) v += (v.empty() ? "" : ", ") + *p;
+            for (const auto& p : e->participants) v += (v.empty() ? "" : ", ") + std::string(*p);
             last.facts.push_back({std::string(tr("Participants", "Deelnemers")), v});
         }
         last.facts.push_back({std::string(tr("Notes", "Notities")),

@@ -67,7 +67,7 @@ std::string horizon_line(const ReminderReport& rep) {
 
 std::string title_line(const ReminderReport& rep) {
     std::string t = msg("Reminders as of {}", "Herinneringen per {}", date_text(rep.as_of));
-    if (rep.config && rep.config->organisation) t = *rep.config->organisation + ": " + t;
+    if (rep.config && rep.config->organisation) t = std::string(*rep.config->organisation) + ": " + t;
     return t;
 }
 
@@ -121,8 +121,8 @@ std::string owner_heading(std::string_view owner, const Config* config) {
     if (config)
         for (const auto& s : config->staff)
             if (s.id && *s.id == owner) {
-                if (s.name) h += " (" + *s.name + ")";
-                if (s.email) h += " <" + *s.email + ">";
+                if (s.name) h += " (" + std::string(*s.name) + ")";
+                if (s.email) h += " <" + std::string(*s.email) + ">";
             }
     return h;
 }

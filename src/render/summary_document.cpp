@@ -46,8 +46,8 @@ std::string class_label(const std::optional<LiveabilityYear>& y, Lang lang) {
 
 Cell optional_int(const std::optional<int>& v) { return v ? Cell::of_int(*v) : Cell{}; }
 Cell optional_number(const std::optional<double>& v) { return v ? Cell::of_number(*v) : Cell{}; }
-Cell strategy_cell(const Strategy* s) { return s && s->id ? Cell::of(*s->id) : Cell{}; }
-Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(*f) : Cell{}; }
+Cell strategy_cell(const Strategy* s) { return s && s->id ? Cell::of(std::string(*s->id)) : Cell{}; }
+Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(std::string(*f)) : Cell{}; }
 
 Column col(std::string key, std::string_view header, bool human = true, bool machine = true) {
     return Column{std::move(key), std::string(header), human, machine};
@@ -320,7 +320,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     for (const auto& a : n.approach)
         if (a.year && a.level)
             add_fact(s, msg("Approach {}", "Aanpak {}", *a.year), Cell::of(std::string(name(*a.level))));
-    if (n.notes) s.lines.push_back(*n.notes);
+    if (n.notes) s.lines.emplace_back(*n.notes);
     doc.sections.push_back(std::move(s));
 
     Section live;
@@ -374,7 +374,7 @@ SummaryDocument partner_document(const Repository& repo, const PartnerDetail& d,
     for (const auto& r : d.agreements)
         if (r.status == Status::active || r.status == Status::terminating) value += r.value_per_year;
     add_fact(s, tr("Value per year (running agreements)", "Waarde per jaar (lopende afspraken)"), Cell::of_money(value));
-    if (p.notes) s.lines.push_back(*p.notes);
+    if (p.notes) s.lines.emplace_back(*p.notes);
     doc.sections.push_back(std::move(s));
 
     if (o.contacts) {
@@ -418,7 +418,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
     Section s;
     s.title = a.title.value_or("");
     add_fact(s, tr("Partner", "Partner"),
-             Cell::of(d.partner && d.partner->name ? *d.partner->name + " (" + a.partner.value_or("") + ")" : a.partner.value_or("")));
+             Cell::of(d.partner && d.partner->name ? std::string(*d.partner->name) + " (" + a.partner.value_or("") + ")" : a.partner.value_or("")));
     add_fact(s, tr("Neighbourhoods", "Buurten"), Cell::of(join(a.neighbourhoods)));
     add_fact(s, tr("Status", "Status"), Cell::of(std::string(status_label(d.row.status))));
     add_fact(s, tr("Start", "Begin"), Cell::of_date(a.start.value));
@@ -453,7 +453,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
     add_fact(s, tr("Next evaluation due", "Volgende evaluatie"), Cell::of_date(d.evaluation_next));
     add_fact(s, tr("Value per year", "Waarde per jaar"), Cell::of_money(d.row.value_per_year));
     if (d.row.space_m2 > 0) add_fact(s, tr("Space (m²)", "Ruimte (m²)"), Cell::of_number(d.row.space_m2));
-    if (a.notes) s.lines.push_back(*a.notes);
+    if (a.notes) s.lines.emplace_back(*a.notes);
     doc.sections.push_back(std::move(s));
 
     Section pr;
@@ -541,8 +541,8 @@ SummaryDocument strategy_document(const Repository& repo, const StrategyDetail& 
     add_fact(ov, tr("Neighbourhoods", "Buurten"), Cell::of(join(s.neighbourhoods)));
     add_fact(ov, tr("Partners", "Partners"), Cell::of(join(s.partners)));
     for (const auto& g : s.goals)
-        if (g) ov.lines.push_back(*g);
-    if (s.notes) ov.lines.push_back(*s.notes);
+        if (g) ov.lines.emplace_back(*g);
+    if (s.notes) ov.lines.emplace_back(*s.notes);
     doc.sections.push_back(std::move(ov));
     Section hs;
     hs.title = tr("Neighbourhoods", "Buurten");

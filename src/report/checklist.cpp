@@ -99,7 +99,7 @@ Checklist build_checklist(const Repository& repo, const ChecklistOptions& option
     } else {
         std::vector<std::string> ids;
         for (const auto& a : repo.agreements)
-            if (a.id) ids.push_back(*a.id);
+            if (a.id) ids.emplace_back(*a.id);
         std::set<std::string> seen;
         for (const auto& id : options.agreements) {
             const Agreement* a = repo.agreement(id);

@@ -278,7 +278,7 @@ std::variant<LbmMatching, LbmError> match_leefbaarometer(const LbmTable& table,
         }
         const auto& nb = neighbourhoods[o->second.neighbourhood];
         keyed.push_back({o->second.neighbourhood, o->second.code_index, row.year,
-                         LbmMatch{&row, *nb.id, o->second.several}});
+                         LbmMatch{&row, std::string(*nb.id), o->second.several}});
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
         return std::tie(a.n, a.year, a.code_index) < std::tie(b.n, b.year, b.code_index);

@@ -9,12 +9,12 @@ namespace wijk {
 
 namespace {
 
-bool covers(const std::vector<Field<std::string>>& ids, const std::string& id) {
+bool covers(const std::vector<Field<std::string>>& ids, std::string_view id) {
     return std::any_of(ids.begin(), ids.end(), [&](const auto& f) { return f && *f == id; });
 }
 
 
-std::vector<const Evaluation*> evaluations_of(const Repository& repo, const std::string& agreement) {
+std::vector<const Evaluation*> evaluations_of(const Repository& repo, std::string_view agreement) {
     std::vector<const Evaluation*> out = repo.evaluations_of(agreement);
     std::stable_sort(out.begin(), out.end(), [](const Evaluation* x, const Evaluation* y) {
         return x->year.value_or(0) < y->year.value_or(0);
@@ -22,7 +22,7 @@ std::vector<const Evaluation*> evaluations_of(const Repository& repo, const std:
     return out;
 }
 
-bool strategy_covers(const Strategy& s, const std::string& nid) { return covers(s.neighbourhoods, nid); }
+bool strategy_covers(const Strategy& s, std::string_view nid) { return covers(s.neighbourhoods, nid); }
 
 }  // namespace
 
@@ -206,11 +206,11 @@ NeighbourhoodDetail summarise_neighbourhood(const Repository& repo, const Neighb
     std::stable_sort(d.strategies.begin(), d.strategies.end(), [](const Strategy* x, const Strategy* y) {
         return x->start.value_or(Date{}) < y->start.value_or(Date{});
     });
-    std::set<std::string> partner_ids;
+    std::set<std::string, std::less<>> partner_ids;
     for (const auto& a : repo.agreements)
         if (covers(a.neighbourhoods, id)) {
             d.agreements.push_back(agreement_row(repo, a, t));
-            if (a.partner) partner_ids.insert(*a.partner);
+            if (a.partner) partner_ids.emplace(*a.partner);
         }
     for (const auto& p : repo.partners)
         if (covers(p.neighbourhoods, id) || (p.id && partner_ids.count(*p.id))) d.partners.push_back(&p);

@@ -62,12 +62,12 @@ Repository repository() {
 
 std::vector<std::string> ids(const std::vector<const Agreement*>& as) {
     std::vector<std::string> out;
-    for (const auto* a : as) out.push_back(*a->id);
+    for (const auto* a : as) out.emplace_back(*a->id);
     return out;
 }
 std::vector<std::string> ids(const Checklist& c) {
     std::vector<std::string> out;
-    for (const auto& it : c.items) out.push_back(*it.agreement->id);
+    for (const auto& it : c.items) out.emplace_back(*it.agreement->id);
     return out;
 }
 bool has(const std::string& text, std::string_view part) {
