@@ -88,14 +88,14 @@ struct Field<std::string> {
     explicit operator bool() const { return handle != 0; }
     bool has() const { return handle != 0; }
     std::string_view operator*() const { return text_pool::get(handle); }
-    const std::string* operator->() const { return &text_pool::get(handle); }
-    std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
+    text_pool::Arrow operator->() const { return {text_pool::get(handle)}; }
+    std::string value_or(std::string fallback) const { return handle ? std::string(text_pool::get(handle)) : fallback; }
 };
 
 // The text of a text field, or "" when absent: a view into the text pool, valid for the
 // life of the process (value_or("") would make a copy).
 inline std::string_view text_or_empty(const Field<std::string>& f) {
-    return f ? std::string_view(text_pool::get(f.handle)) : std::string_view();
+    return f ? text_pool::get(f.handle) : std::string_view();
 }
 
 // A number: kept as its bits in two 4-byte words (no optional, no 8-byte alignment), absent
@@ -159,12 +159,12 @@ struct Opt<std::string> {
     explicit operator bool() const { return handle != 0; }
     bool has() const { return handle != 0; }
     std::string_view operator*() const { return text_pool::get(handle); }
-    const std::string* operator->() const { return &text_pool::get(handle); }
-    std::string value_or(std::string fallback) const { return handle ? text_pool::get(handle) : fallback; }
+    text_pool::Arrow operator->() const { return {text_pool::get(handle)}; }
+    std::string value_or(std::string fallback) const { return handle ? std::string(text_pool::get(handle)) : fallback; }
 };
 
 inline std::string_view text_or_empty(const Opt<std::string>& f) {
-    return f ? std::string_view(text_pool::get(f.handle)) : std::string_view();
+    return f ? text_pool::get(f.handle) : std::string_view();
 }
 
 template <>

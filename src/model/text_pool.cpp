@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -12,24 +13,38 @@ namespace wijk::text_pool {
 
 namespace {
 
-// Texts live in chunks that never move, so a handle is resolved without a lock: handle h is
-// chunk h >> chunk_bits, slot h & (chunk_size - 1). The chunk table is written under the
-// lock before any handle into the chunk is handed out.
+// A text is a (pointer, length) entry; its bytes lie back to back in blocks of characters that
+// never move, so a view stays valid for the life of the process: 12 bytes and the text's own
+// bytes per distinct text (a std::string took 32, and a heap block of its own past 15 bytes).
+struct Entry {
+    const char* data;
+    std::uint32_t size;
+};
+
+// Entries live in chunks that never move either, so a handle is resolved without a lock:
+// handle h is chunk h >> chunk_bits, slot h & (chunk_size - 1). The chunk table is written
+// under the lock before any handle into the chunk is handed out.
 constexpr unsigned chunk_bits = 14;
 constexpr std::uint32_t chunk_size = 1u << chunk_bits;
 constexpr std::size_t max_chunks = 8192;  // 134 million texts, far beyond any repository
+constexpr std::size_t block_bytes = 256 * 1024;
 
 struct Pool {
     std::mutex mutex;
-    std::array<std::atomic<std::string*>, max_chunks> chunks{};
+    std::array<std::atomic<Entry*>, max_chunks> chunks{};
     std::uint32_t count = 1;  // handle 0 is never used
     // Open addressing: handles (0 = free), with the low bits of the hash beside them so that a
-    // probe rarely has to compare texts.
+    // probe rarely has to compare texts. At most 4/5 full.
     std::vector<std::uint64_t> slots = std::vector<std::uint64_t>(1024, 0);
     std::size_t used = 0;
+    // Character blocks; a text longer than a block gets one of its own.
+    std::vector<std::unique_ptr<char[]>> blocks;
+    char* free_at = nullptr;
+    std::size_t free_left = 0;
 
-    const std::string& at(std::uint32_t h) const {
-        return chunks[h >> chunk_bits].load(std::memory_order_acquire)[h & (chunk_size - 1)];
+    std::string_view at(std::uint32_t h) const {
+        const Entry& e = chunks[h >> chunk_bits].load(std::memory_order_acquire)[h & (chunk_size - 1)];
+        return {e.data, e.size};
     }
 
     void grow() {
@@ -44,16 +59,32 @@ struct Pool {
         }
     }
 
+    const char* store(std::string_view text) {
+        if (text.empty()) return "";
+        if (text.size() > free_left) {
+            std::size_t n = std::max(block_bytes, text.size());
+            blocks.push_back(std::make_unique<char[]>(n));
+            free_at = blocks.back().get();
+            free_left = n;
+        }
+        char* out = free_at;
+        std::memcpy(out, text.data(), text.size());
+        free_at += text.size();
+        free_left -= text.size();
+        return out;
+    }
+
     std::uint32_t add(std::string_view text) {
         if ((count >> chunk_bits) >= max_chunks) throw std::length_error("text pool full");
+        if (text.size() > 0xffffffffu) throw std::length_error("text too long");
         std::uint32_t h = count++;
         std::size_t c = h >> chunk_bits;
-        std::string* chunk = chunks[c].load(std::memory_order_relaxed);
+        Entry* chunk = chunks[c].load(std::memory_order_relaxed);
         if (!chunk) {
-            chunk = new std::string[chunk_size];
+            chunk = new Entry[chunk_size];
             chunks[c].store(chunk, std::memory_order_release);
         }
-        chunk[h & (chunk_size - 1)].assign(text);
+        chunk[h & (chunk_size - 1)] = Entry{store(text), static_cast<std::uint32_t>(text.size())};
         return h;
     }
 };
@@ -63,14 +94,18 @@ Pool& pool() {
     return *p;
 }
 
+std::uint64_t tag_of(std::string_view text) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    return (hash ^ (hash >> 32)) & 0xffffffffu;
+}
+
 }  // namespace
 
 std::uint32_t intern(std::string_view text) {
     Pool& p = pool();
-    const std::uint64_t hash = std::hash<std::string_view>{}(text);
-    const std::uint64_t tag = (hash ^ (hash >> 32)) & 0xffffffffu;
+    const std::uint64_t tag = tag_of(text);
     std::lock_guard<std::mutex> lock(p.mutex);
-    if ((p.used + 1) * 10 > p.slots.size() * 7) p.grow();
+    if ((p.used + 1) * 5 > p.slots.size() * 4) p.grow();
     const std::size_t mask = p.slots.size() - 1;
     std::size_t i = std::size_t(tag) & mask;
     for (;; i = (i + 1) & mask) {
@@ -86,8 +121,7 @@ std::uint32_t intern(std::string_view text) {
 
 std::uint32_t find(std::string_view text) {
     Pool& p = pool();
-    const std::uint64_t hash = std::hash<std::string_view>{}(text);
-    const std::uint64_t tag = (hash ^ (hash >> 32)) & 0xffffffffu;
+    const std::uint64_t tag = tag_of(text);
     std::lock_guard<std::mutex> lock(p.mutex);
     const std::size_t mask = p.slots.size() - 1;
     for (std::size_t i = std::size_t(tag) & mask;; i = (i + 1) & mask) {
@@ -97,7 +131,7 @@ std::uint32_t find(std::string_view text) {
     }
 }
 
-const std::string& get(std::uint32_t handle) { return pool().at(handle); }
+std::string_view get(std::uint32_t handle) { return pool().at(handle); }
 
 std::size_t size() {
     Pool& p = pool();

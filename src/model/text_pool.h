@@ -14,7 +14,13 @@ std::uint32_t intern(std::string_view text);
 // The handle of `text` when some value holds it, else 0 (adds nothing).
 std::uint32_t find(std::string_view text);
 // The text of a handle intern() returned (valid for the life of the process).
-const std::string& get(std::uint32_t handle);
+std::string_view get(std::uint32_t handle);
+// What `field->size()` goes through: a view that lives as long as the expression.
+struct Arrow {
+    std::string_view view;
+    const std::string_view* operator->() const { return &view; }
+};
+
 // Distinct texts held (for tests and measurements).
 std::size_t size();
 

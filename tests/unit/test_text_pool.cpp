@@ -34,7 +34,7 @@ TEST_CASE("text pool: equal texts share one handle, different texts do not") {
 
 TEST_CASE("text pool: texts stay put while the pool grows, from several threads") {
     auto first = text_pool::intern("pool-growth-first");
-    const std::string* where = &text_pool::get(first);
+    const char* where = text_pool::get(first).data();
     std::vector<std::vector<std::uint32_t>> got(2);
     auto work = [&](int t) {
         for (int i = 0; i < 40000; ++i) got[t].push_back(text_pool::intern("pool-growth-" + std::to_string(i)));
@@ -42,7 +42,7 @@ TEST_CASE("text pool: texts stay put while the pool grows, from several threads"
     std::thread other(work, 1);
     work(0);
     other.join();
-    CHECK(&text_pool::get(first) == where);
+    CHECK(text_pool::get(first).data() == where);
     CHECK(got[0] == got[1]);  // both threads got the same handle for each text
     for (int i = 0; i < 40000; i += 997) CHECK(text_pool::get(got[0][i]) == "pool-growth-" + std::to_string(i));
 }
@@ -138,4 +138,21 @@ TEST_CASE("Opt<Achieved>: numbers (0 and negative included) and booleans present
         CHECK(std::get<bool>(*a) == b);
     }
     CHECK(sizeof(Opt<Achieved>) == 16);
+}
+
+TEST_CASE("text pool: texts across block ends and longer than a block keep every byte") {
+    std::string big(300 * 1024, 'x');
+    big[0] = 'a';
+    big.back() = 'z';
+    std::vector<std::pair<std::uint32_t, std::string>> kept;
+    for (int i = 0; i < 3000; ++i) {  // about 300 KB of small texts: at least one block end
+        std::string t = "block-end-" + std::to_string(i) + std::string(std::size_t(i % 150), '-');
+        kept.emplace_back(text_pool::intern(t), t);
+    }
+    auto h = text_pool::intern(big);
+    CHECK(text_pool::get(h) == big);
+    CHECK(text_pool::intern(big) == h);
+    CHECK(text_pool::find(big) == h);
+    CHECK(text_pool::find("never-interned-text") == 0);
+    for (const auto& [handle, text] : kept) CHECK(text_pool::get(handle) == text);
 }
