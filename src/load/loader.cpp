@@ -318,9 +318,9 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     }
 
     Found found = list_data_files(root, repo.config.exclude);
-    std::size_t bytes_of_paths = 0;
-    for (const auto& rel : found.files) bytes_of_paths += rel.size();
-    repo.files.reserve(found.files.size() + 1 + found.problems.size(), bytes_of_paths + 9);
+    std::size_t bytes_of_names = 9;  // wijk.yaml
+    for (const auto& rel : found.files) bytes_of_names += rel.size() - (rel.rfind('/') + 1);
+    repo.files.reserve(found.files.size() + 1 + found.problems.size(), bytes_of_names);
     for (const auto& rel : found.files) repo.files.push_back(rel);
     std::vector<std::string>().swap(found.files);  // one list of paths while files are read
     read_data_files(root, repo, diags, options);

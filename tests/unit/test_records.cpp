@@ -37,3 +37,18 @@ TEST_CASE("Extras: empty costs one pointer; copies are deep; order is kept") {
     copy = none;
     CHECK(copy.empty());
 }
+
+TEST_CASE("FileList: paths as pushed, folders shared, in any order") {
+    FileList f{"wijk.yaml", "a/x.yaml", "b/y.yaml", "a/z.yaml", "b/w.yml", "a/deep/v.yaml", "top.yaml", ""};
+    REQUIRE(f.size() == 8);
+    CHECK(f[0] == "wijk.yaml");
+    CHECK(f[1] == "a/x.yaml");
+    CHECK(f[2] == "b/y.yaml");
+    CHECK(f[3] == "a/z.yaml");
+    CHECK(f[4] == "b/w.yml");
+    CHECK(f[5] == "a/deep/v.yaml");
+    CHECK(f[6] == "top.yaml");
+    CHECK(f[7] == "");
+    f.push_back("problem folder/");  // an unreadable folder is listed with its slash
+    CHECK(f[8] == "problem folder/");
+}

@@ -156,3 +156,14 @@ TEST_CASE("text pool: texts across block ends and longer than a block keep every
     CHECK(text_pool::find("never-interned-text") == 0);
     for (const auto& [handle, text] : kept) CHECK(text_pool::get(handle) == text);
 }
+
+TEST_CASE("Opt<Money>: zero and large amounts present, absent absent, 8 bytes") {
+    CHECK_FALSE(Opt<Money>().has());
+    CHECK_FALSE(Opt<Money>(Field<Money>()).has());
+    for (std::int64_t c : {std::int64_t(0), std::int64_t(1), std::int64_t(1250050), std::int64_t(9'000'000'000'000'000'000)}) {
+        Opt<Money> m = Field<Money>(Money{c}, Loc{1});
+        REQUIRE(m.has());
+        CHECK((*m).cents == c);
+    }
+    CHECK(sizeof(Opt<Money>) == 8);
+}
