@@ -104,7 +104,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     ro.owners.insert(opt.owners.begin(), opt.owners.end());
     ro.partners.insert(opt.partners.begin(), opt.partners.end());
     ro.neighbourhoods.insert(opt.neighbourhoods.begin(), opt.neighbourhoods.end());
-    const std::vector<Reminder> reminders = compute_reminders(repo, ro);
+    const Reminders reminders = compute_reminders(repo, ro);
 
     ReminderReport report;
     report.as_of = cx.as_of;

@@ -18,7 +18,7 @@ struct ReminderReport {
     Duration horizon{};  // the default horizon (JSON horizon_days)
     std::array<Duration, reminder_kind_count> horizons{};
     const Config* config = nullptr;  // organisation, staff (owner names and e-mail)
-    const std::vector<Reminder>* reminders = nullptr;
+    const Reminders* reminders = nullptr;
     bool group_by_owner = false;  // text and Markdown: one section per owner
 };
 

@@ -77,7 +77,7 @@ bool passes(const Reminder& r, const ReminderOptions& o) {
 }
 
 void agreement_reminders(const Repository& repo, const Agreement& a, const ReminderOptions& o,
-                         std::vector<Reminder>& out) {
+                         Reminders& out) {
     const Date t = o.as_of;
     auto until = [&](ReminderKind k) { return add(t, o.horizon[static_cast<std::size_t>(k)]); };
     const bool tacit = renews_tacitly(a);
@@ -158,8 +158,8 @@ Duration default_horizon(const Config& config, const std::optional<Duration>& wi
     return default_reminder_horizon;
 }
 
-std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOptions& o) {
-    std::vector<Reminder> all;
+Reminders compute_reminders(const Repository& repo, const ReminderOptions& o) {
+    Reminders all;
     for (const auto& a : repo.agreements) agreement_reminders(repo, a, o, all);
 
     const Date until = add(o.as_of, o.horizon[static_cast<std::size_t>(ReminderKind::strategy_end)]);
@@ -183,11 +183,10 @@ std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOp
         };
         return key(x) < key(y);
     });
-    all.shrink_to_fit();
     return all;
 }
 
-bool any_overdue(const std::vector<Reminder>& reminders) {
+bool any_overdue(const Reminders& reminders) {
     return std::any_of(reminders.begin(), reminders.end(), [](const Reminder& r) { return r.overdue; });
 }
 

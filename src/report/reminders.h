@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -74,9 +75,12 @@ struct Reminder {
     int evaluation_year = 0;             // evaluation
 };
 
-std::vector<Reminder> compute_reminders(const Repository& repo, const ReminderOptions& options);
+// A deque: a list of tens of thousands is never copied to grow, nor held twice.
+using Reminders = std::deque<Reminder>;
+
+Reminders compute_reminders(const Repository& repo, const ReminderOptions& options);
 
 // Any reminder overdue (for --check)?
-bool any_overdue(const std::vector<Reminder>& reminders);
+bool any_overdue(const Reminders& reminders);
 
 }  // namespace wijk

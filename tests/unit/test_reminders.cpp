@@ -55,7 +55,7 @@ ReminderOptions options(const char* as_of, Duration horizon = days90) {
     return o;
 }
 
-std::vector<Reminder> of_kind(const std::vector<Reminder>& all, ReminderKind k) {
+std::vector<Reminder> of_kind(const Reminders& all, ReminderKind k) {
     std::vector<Reminder> out;
     for (const auto& r : all)
         if (r.kind == k) out.push_back(r);
