@@ -85,18 +85,31 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     if (auto status = cx.load_valid(loaded)) return *status;
     const Repository& repo = loaded.repo;
 
-    std::vector<std::string> partners, neighbourhoods, owners;
-    for (const auto& p : repo.partners)
-        if (p.id) partners.emplace_back(*p.id);
-    for (const auto& n : repo.neighbourhoods)
-        if (n.id) neighbourhoods.emplace_back(*n.id);
-    for (const auto& s : repo.config.staff)
-        if (s.id) owners.emplace_back(*s.id);
-    for (const auto& a : repo.agreements)
-        if (a.owner) owners.emplace_back(*a.owner);
-    if (!known_ids(opt.partners, partners, "--partner", "partner", "partner") ||
-        !known_ids(opt.neighbourhoods, neighbourhoods, "--neighbourhood", "neighbourhood", "buurt") ||
-        !known_ids(opt.owners, owners, "--owner", "owner", "eigenaar"))
+    // The ids a filter may name, listed only for a filter that is given.
+    auto partners = [&] {
+        std::vector<std::string> out;
+        for (const auto& p : repo.partners)
+            if (p.id) out.emplace_back(*p.id);
+        return out;
+    };
+    auto neighbourhoods = [&] {
+        std::vector<std::string> out;
+        for (const auto& n : repo.neighbourhoods)
+            if (n.id) out.emplace_back(*n.id);
+        return out;
+    };
+    auto owners = [&] {
+        std::vector<std::string> out;
+        for (const auto& s : repo.config.staff)
+            if (s.id) out.emplace_back(*s.id);
+        for (const auto& a : repo.agreements)
+            if (a.owner) out.emplace_back(*a.owner);
+        return out;
+    };
+    if ((!opt.partners.empty() && !known_ids(opt.partners, partners(), "--partner", "partner", "partner")) ||
+        (!opt.neighbourhoods.empty() &&
+         !known_ids(opt.neighbourhoods, neighbourhoods(), "--neighbourhood", "neighbourhood", "buurt")) ||
+        (!opt.owners.empty() && !known_ids(opt.owners, owners(), "--owner", "owner", "eigenaar")))
         return exit_code::usage;
 
     ro.as_of = cx.as_of;

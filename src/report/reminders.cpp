@@ -176,7 +176,9 @@ Reminders compute_reminders(const Repository& repo, const ReminderOptions& o) {
     }
 
     std::erase_if(all, [&](const Reminder& r) { return !passes(r, o); });
-    std::stable_sort(all.begin(), all.end(), [](const Reminder& x, const Reminder& y) {
+    // (date, kind, id) names one reminder, so a plain sort is as deterministic as a stable one,
+    // without stable_sort's buffer of half the list
+    std::sort(all.begin(), all.end(), [](const Reminder& x, const Reminder& y) {
         auto key = [](const Reminder& r) {
             return std::tuple(std::chrono::sys_days{r.date}, static_cast<int>(r.kind),
                               r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement);

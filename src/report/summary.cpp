@@ -77,19 +77,20 @@ double agreement_space_m2(const Agreement& a) {
     return sum;
 }
 
-std::vector<LiveabilityYear> liveability_history(const Repository& repo, const std::string& id) {
-    std::map<int, LiveabilityYear> years;
-    for (const Liveability* rp : repo.liveability_of(id)) {
-        const Liveability& r = *rp;
-        if (!r.year) continue;
-        if (!r.klass && !r.score) continue;
-        auto& y = years[*r.year];
-        y.year = *r.year;
-        if (r.klass && (!y.klass || *r.klass < *y.klass)) y.klass = *r.klass;
-        if (r.score && (!y.score || *r.score < *y.score)) y.score = *r.score;
-    }
+std::vector<LiveabilityYear> liveability_history(const Repository& repo, std::string_view id) {
+    std::vector<const Liveability*> records;
+    for (const Liveability* r : repo.liveability_of(id))
+        if (r->year && (r->klass || r->score)) records.push_back(r);
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Liveability* x, const Liveability* y) { return *x->year < *y->year; });
     std::vector<LiveabilityYear> out;
-    for (auto& [year, y] : years) out.push_back(y);
+    for (const Liveability* r : records) {
+        if (out.empty() || out.back().year != *r->year) out.push_back(LiveabilityYear{*r->year, {}, {}});
+        auto& y = out.back();  // several records in a year: the lowest class and score
+        if (r->klass && (!y.klass || *r->klass < *y.klass)) y.klass = *r->klass;
+        if (r->score && (!y.score || *r->score < *y.score)) y.score = *r->score;
+    }
+    out.shrink_to_fit();
     return out;
 }
 
@@ -156,6 +157,8 @@ Portfolio summarise_portfolio(const Repository& repo, const Date& t) {
     p.totals.partners = int(repo.partners.size());
     for (const auto& s : repo.strategies)
         if (strategy_status_on(s, t) == StrategyStatus::active) ++p.totals.strategies_active;
+    p.agreements.reserve(repo.agreements.size());
+    p.neighbourhoods.reserve(repo.neighbourhoods.size());
     for (const auto& a : repo.agreements) {
         AgreementRow row = agreement_row(repo, a, t);
         ++p.totals.agreements[static_cast<int>(row.status)];
@@ -171,7 +174,7 @@ Portfolio summarise_portfolio(const Repository& repo, const Date& t) {
     std::stable_sort(p.watchlist.begin(), p.watchlist.end(), [](const NeighbourhoodRow* x, const NeighbourhoodRow* y) {
         auto key = [](const NeighbourhoodRow* r) {
             return std::tuple(r->latest->klass.value_or(10), r->latest->score.value_or(1e300),
-                              r->neighbourhood->id.value_or(""));
+                              text_or_empty(r->neighbourhood->id));
         };
         return key(x) < key(y);
     });

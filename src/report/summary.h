@@ -125,7 +125,7 @@ Money provision_value(const Provision& p, const Agreement& a);
 Money agreement_value(const Agreement& a);
 double agreement_space_m2(const Agreement& a);
 
-std::vector<LiveabilityYear> liveability_history(const Repository& repo, const std::string& id);
+std::vector<LiveabilityYear> liveability_history(const Repository& repo, std::string_view id);
 AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Date& t);
 NeighbourhoodRow neighbourhood_row(const Repository& repo, const Neighbourhood& n, const Date& t);
 
