@@ -144,8 +144,10 @@ struct Opt<T> {
 
     Opt() = default;
     Opt(const Field<T>& f) : v(f.v) {}
+    Opt(T value) : v(value) {}
     explicit operator bool() const { return has(); }
     bool has() const { return Field<T>(v, Loc{}).has(); }
+    bool has_value() const { return has(); }
     const T& operator*() const { return v; }
     T value_or(T fallback) const { return has() ? v : fallback; }
 };
@@ -173,7 +175,9 @@ struct Opt<double> {
 
     Opt() { std::memcpy(bits, &Field<double>::absent_bits, sizeof bits); }
     Opt(const Field<double>& f) { std::memcpy(bits, f.bits, sizeof bits); }
+    Opt(double v) { std::memcpy(bits, &v, sizeof bits); }
     explicit operator bool() const { return has(); }
+    bool has_value() const { return has(); }
     bool has() const {
         std::uint64_t b;
         std::memcpy(&b, bits, sizeof b);

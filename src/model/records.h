@@ -120,7 +120,7 @@ struct Neighbourhood {
 struct Liveability {
     Mark at;
     Field<std::string> neighbourhood;
-    Field<int> year;
+    Opt<int> year;
     Opt<int> klass;  // 1..9
     Opt<double> score;
     Field<double> deviation;

@@ -44,8 +44,8 @@ std::string class_label(const std::optional<LiveabilityYear>& y, Lang lang) {
     return out;
 }
 
-Cell optional_int(const std::optional<int>& v) { return v ? Cell::of_int(*v) : Cell{}; }
-Cell optional_number(const std::optional<double>& v) { return v ? Cell::of_number(*v) : Cell{}; }
+Cell optional_int(const Opt<int>& v) { return v ? Cell::of_int(*v) : Cell{}; }
+Cell optional_number(const Opt<double>& v) { return v ? Cell::of_number(*v) : Cell{}; }
 Cell strategy_cell(const Strategy* s) { return s && s->id ? Cell::of(std::string(*s->id)) : Cell{}; }
 Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(std::string(*f)) : Cell{}; }
 

@@ -119,7 +119,7 @@ TEST_CASE("watch rule: max_class 3 by default; max_score alone replaces it") {
     r = watch_rule(c);
     CHECK(!r.max_class);
     CHECK(on_watch(r, LiveabilityYear{2024, 7, 3.9}));
-    CHECK(!on_watch(r, LiveabilityYear{2024, 1, std::nullopt}));
+    CHECK(!on_watch(r, LiveabilityYear{2024, 1, {}}));
 }
 
 TEST_CASE("portfolio: evaluations due in the as-of year on or before it, for agreements running on their due date") {
