@@ -34,7 +34,7 @@ void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) 
     if (!tacit && a.renewal && a.renewal_term)
         diags.error("renewal-term-unexpected", locate(repo, a, a.renewal_term),
                     std::string(tr("'renewal_term' only applies to renewal: tacit", "'renewal_term' hoort alleen bij renewal: tacit")));
-    if (a.renewal_term && a.renewal_term->count == 0)
+    if (a.renewal_term && (*a.renewal_term).count == 0)
         diags.error("out-of-range", locate(repo, a, a.renewal_term),
                     std::string(tr("renewal_term must be longer than 0", "renewal_term moet langer zijn dan 0")));
     bool open_ended = !written(a.end) || (a.renewal && *a.renewal == Renewal::indefinite);

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "model/calendar.h"
 #include "model/text_pool.h"
 
 namespace wijk {
@@ -90,6 +91,29 @@ struct Field<std::string> {
     std::string_view operator*() const { return text_pool::get(handle); }
     text_pool::Arrow operator->() const { return {text_pool::get(handle)}; }
     std::string value_or(std::string fallback) const { return handle ? std::string(text_pool::get(handle)) : fallback; }
+};
+
+// A duration: the count's bits in two 4-byte words and the unit in a byte (absent: 0xFF);
+// 16 bytes instead of 32.
+template <>
+struct Field<Duration> {
+    std::uint32_t bits[2] = {0, 0};
+    std::uint8_t unit = 0xFF;
+    Loc at;
+
+    Field() = default;
+    Field(Duration d, Loc m) : unit(static_cast<std::uint8_t>(d.unit)), at(m) {
+        std::int64_t c = d.count;
+        std::memcpy(bits, &c, sizeof c);
+    }
+    explicit operator bool() const { return has(); }
+    bool has() const { return unit != 0xFF; }
+    Duration operator*() const {
+        std::int64_t c;
+        std::memcpy(&c, bits, sizeof c);
+        return Duration{static_cast<long>(c), static_cast<DurationUnit>(unit)};
+    }
+    Duration value_or(Duration fallback) const { return has() ? **this : fallback; }
 };
 
 // The text of a text field, or "" when absent: a view into the text pool, valid for the

@@ -6,7 +6,7 @@ namespace wijk {
 
 bool renews_tacitly(const Agreement& a) {
     return !a.terminated && a.end && a.renewal && *a.renewal == Renewal::tacit && a.renewal_term &&
-           a.renewal_term->count > 0;
+           (*a.renewal_term).count > 0;
 }
 
 std::optional<Date> final_day(const Agreement& a) {

@@ -130,9 +130,10 @@ TEST_CASE("indefinite: notice and renewal up to its end, nothing after") {
 TEST_CASE("expiry: renewal none or terminated; leases named; terminated agreements neither renew nor need notice") {
     auto none = agreement("none", "2024-01-01", "2027-01-10", Renewal::none);
     auto term = agreement("term", "2023-01-01", "2025-12-31", Renewal::tacit, year1, months3);
-    term.terminated = Termination{};
-    term.terminated->end = FD("2027-01-15");
-    term.terminated->by = F(TerminatedBy::partner);
+    Termination ended;
+    ended.end = FD("2027-01-15");
+    ended.by = F(TerminatedBy::partner);
+    term.terminated = ended;
     Provision space;
     space.kind = F(ProvisionKind::space);
     space.address = F(std::string("Dorpsstraat 1"));

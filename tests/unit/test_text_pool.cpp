@@ -167,3 +167,30 @@ TEST_CASE("Opt<Money>: zero and large amounts present, absent absent, 8 bytes") 
     }
     CHECK(sizeof(Opt<Money>) == 8);
 }
+
+TEST_CASE("Field<Duration>: every unit and count kept, 0 present, absent absent, 16 bytes") {
+    CHECK_FALSE(Field<Duration>().has());
+    CHECK_FALSE(written(Field<Duration>()));
+    for (auto unit : {DurationUnit::days, DurationUnit::weeks, DurationUnit::months, DurationUnit::years})
+        for (long n : {0L, 1L, 36500L, 5'000'000'000L}) {
+            Field<Duration> f(Duration{n, unit}, Loc{9});
+            REQUIRE(f.has());
+            CHECK(*f == Duration{n, unit});
+            CHECK(f.at == Loc{9});
+        }
+    CHECK(sizeof(Field<Duration>) == 16);
+}
+
+TEST_CASE("Box: absent, set, copied deeply with its owner") {
+    Box<Termination> a;
+    CHECK_FALSE(a);
+    Termination t;
+    t.reason = Field<std::string>("moved", Loc{1});
+    a = t;
+    REQUIRE(a);
+    Box<Termination> b = a;  // a copy, not a shared block
+    REQUIRE(b);
+    CHECK(&*a != &*b);
+    CHECK(*b->reason == "moved");
+    CHECK(sizeof(Box<Termination>) == sizeof(void*));
+}
