@@ -21,7 +21,9 @@ Neighbourhood decode_neighbourhood(const Value& v, DecodeContext& cx) {
     n.codes = r.texts("codes");
     n.code_year = r.year("code_year");
     n.homes = r.integer("homes");
-    for (const Value* item : r.items("approach")) {
+    const auto approach_items = r.items("approach");
+    n.approach.reserve(approach_items.size());  // exactly: most lists are never added to again
+    for (const Value* item : approach_items) {
         if (!expect_mapping(*item, tr("a mapping {year, level}", "een mapping {year, level}"), cx)) continue;
         RecordReader a(*item, approach_spec(), cx);
         Approach ap;
@@ -76,7 +78,9 @@ Partner decode_partner(const Value& v, DecodeContext& cx) {
             cx.diags.error("invalid-kvk", r.get("kvk")->at,
                            msg("'{}' is not a KvK number of 8 digits", "'{}' is geen KvK-nummer van 8 cijfers", k));
     }
-    for (const Value* item : r.items("contacts")) {
+    const auto contacts_items = r.items("contacts");
+    p.contacts.reserve(contacts_items.size());  // exactly: most lists are never added to again
+    for (const Value* item : contacts_items) {
         if (!expect_mapping(*item, tr("a contact {name, role, email, phone}", "een contact {name, role, email, phone}"), cx))
             continue;
         RecordReader c(*item, contact_spec(), cx);
@@ -181,10 +185,14 @@ Agreement decode_agreement(const Value& v, DecodeContext& cx) {
                                           "'terminated' heeft 'notice_given' nodig (de dag van opzegging), tenzij 'by: mutual'")));
         a.terminated = std::move(term);
     }
-    for (const Value* item : r.items("we_provide"))
+    const auto we_provide_items = r.items("we_provide");
+    a.we_provide.reserve(we_provide_items.size());  // exactly: most lists are never added to again
+    for (const Value* item : we_provide_items)
         if (expect_mapping(*item, tr("a provision {kind, ...}", "een voorziening {kind, ...}"), cx))
             a.we_provide.push_back(decode_provision(*item, cx));
-    for (const Value* item : r.items("partner_provides")) {
+    const auto partner_provides_items = r.items("partner_provides");
+    a.partner_provides.reserve(partner_provides_items.size());  // exactly: most lists are never added to again
+    for (const Value* item : partner_provides_items) {
         if (!expect_mapping(*item, tr("a commitment {id, description, ...}", "een toezegging {id, description, ...}"), cx))
             continue;
         RecordReader c(*item, commitment_spec(), cx);
@@ -211,7 +219,9 @@ Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
     e.date = r.date("date");
     e.decision = r.enumeration<Decision>("decision");
     e.participants = r.texts("participants");
-    for (const Value* item : r.items("results")) {
+    const auto results_items = r.items("results");
+    e.results.reserve(results_items.size());  // exactly: most lists are never added to again
+    for (const Value* item : results_items) {
         if (!expect_mapping(*item, tr("a result {commitment, achieved, note}", "een resultaat {commitment, achieved, note}"), cx))
             continue;
         RecordReader rr(*item, result_spec(), cx);

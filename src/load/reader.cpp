@@ -405,7 +405,9 @@ std::vector<const Value*> RecordReader::items(std::string_view key) {
 
 std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool ids) {
     std::vector<Field<std::string>> out;
-    for (const Value* item : items(key)) {
+    const auto list = items(key);
+    out.reserve(list.size());
+    for (const Value* item : list) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
         if (t) out.emplace_back(std::move(*t), item->loc);
     }
