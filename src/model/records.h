@@ -235,26 +235,31 @@ struct Agreement {
 // achieved: a number or a boolean
 using Achieved = std::variant<double, bool>;
 
-// Absent is a number no parse gives (Field<double>'s NaN): 16 bytes instead of optional's 24.
+// A number's bits and what it is (0 absent, 1 a number, 2 a boolean): 12 bytes instead of
+// optional's 24; `*` gives a copy.
 template <>
 struct Opt<Achieved> {
-    Achieved v = absent();
+    std::uint32_t bits[2] = {0, 0};
+    std::uint8_t kind = 0;
 
     Opt() = default;
-    Opt(const Field<Achieved>& f) : v(f.value ? *f.value : absent()) {}
-    explicit operator bool() const { return has(); }
-    bool has() const {
-        const double* d = std::get_if<double>(&v);
-        std::uint64_t b = 0;
-        if (d) std::memcpy(&b, d, sizeof b);
-        return !d || b != Field<double>::absent_bits;
+    Opt(const Field<Achieved>& f) {
+        if (!f.value) return;
+        if (const bool* b = std::get_if<bool>(&*f.value)) {
+            kind = 2;
+            bits[0] = *b ? 1 : 0;
+        } else {
+            kind = 1;
+            double d = std::get<double>(*f.value);
+            std::memcpy(bits, &d, sizeof d);
+        }
     }
-    const Achieved& operator*() const { return v; }
-
-private:
-    static Achieved absent() {
+    explicit operator bool() const { return has(); }
+    bool has() const { return kind != 0; }
+    Achieved operator*() const {
+        if (kind == 2) return Achieved(bits[0] != 0);
         double d;
-        std::memcpy(&d, &Field<double>::absent_bits, sizeof d);
+        std::memcpy(&d, bits, sizeof d);
         return Achieved(d);
     }
 };

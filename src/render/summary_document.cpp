@@ -505,8 +505,9 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
         for (const auto& x : e->results) {
             Cell achieved;
             if (x.achieved) {
-                if (const bool* b = std::get_if<bool>(&*x.achieved)) achieved = bool_cell(*b);
-                else achieved = Cell::of_number(std::get<double>(*x.achieved));
+                const Achieved value = *x.achieved;
+                if (const bool* b = std::get_if<bool>(&value)) achieved = bool_cell(*b);
+                else achieved = Cell::of_number(std::get<double>(value));
             }
             r.rows.push_back({e->year ? Cell::of_int(*e->year) : Cell{}, text_cell(x.commitment), achieved, text_cell(x.note)});
             r.extras.push_back(&x.extras);

@@ -132,9 +132,10 @@ void evaluation_entry(JsonWriter& w, const Evaluation& e, const SummaryOptions& 
         w.begin_object();
         opt_string(w, "commitment", r.commitment);
         w.key("achieved");
+        const Achieved value = r.achieved ? *r.achieved : Achieved(0.0);
         if (!r.achieved) w.null();
-        else if (const bool* b = std::get_if<bool>(&*r.achieved)) w.boolean(*b);
-        else w.number(std::get<double>(*r.achieved));
+        else if (const bool* b = std::get_if<bool>(&value)) w.boolean(*b);
+        else w.number(std::get<double>(value));
         opt_string(w, "note", r.note);
         extras(w, r.extras);
         w.end_object();
