@@ -20,7 +20,8 @@ std::string_view found_kind(const Value& v) {
         case Value::Type::null: return tr("nothing", "niets");
         case Value::Type::scalar: return tr("a single value", "een enkele waarde");
         case Value::Type::sequence: return tr("a list", "een lijst");
-        case Value::Type::mapping: return tr("a mapping", "een mapping");
+        case Value::Type::mapping:
+        case Value::Type::decoded: return tr("a mapping", "een mapping");
     }
     return "?";
 }

@@ -54,7 +54,10 @@ MoneyParse parse_money(std::string_view t) {
             std::string digits(whole);
             for (char c : grouped)
                 if (c != sep) digits += c;
-            if (decimal_tail) digits += "." + std::string(tail);
+            if (decimal_tail) {
+                digits += '.';
+                digits.append(tail);  // (not "." + std::string: GCC 12 -O3 warns -Wrestrict on it)
+            }
             r.problem = MoneyProblem::thousands_separator;
             r.hint = digits;
         } else {

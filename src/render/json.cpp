@@ -135,7 +135,8 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 
 JsonWriter& JsonWriter::value(const Value& v) {
     switch (v.type) {
-        case Value::Type::null: return null();
+        case Value::Type::null:
+        case Value::Type::decoded: return null();  // never in a user's x_ value
         case Value::Type::scalar:
             if (v.plain && (v.text == "true" || v.text == "false")) return boolean(v.text == "true");
             if (v.plain && looks_like_number(v.text)) {
