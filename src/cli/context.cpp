@@ -123,12 +123,13 @@ Loaded Context::load(const std::string& root) const {
     LoadOptions options;
     auto progress = std::make_shared<Progress>();
     if (!global.quiet && ::isatty(STDERR_FILENO)) options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
+    // wijk.yaml picks the language unless --lang did: every message, its own included, speaks it
+    options.on_config = [this](const Config& config) {
+        if (forced_lang || !config.language || *config.language == output_language()) return false;
+        set_output_language(*config.language);
+        return true;
+    };
     Loaded loaded = load_repository(root, options);
-    if (!forced_lang && loaded.repo.config.language && *loaded.repo.config.language != output_language()) {
-        // wijk.yaml picks the language: read again so that every message speaks it
-        set_output_language(*loaded.repo.config.language);
-        loaded = load_repository(root, options);
-    }
     CheckOptions opt{as_of};
     check_repository(loaded.repo, opt, loaded.diags);
     loaded.diags.sort();

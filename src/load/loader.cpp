@@ -299,10 +299,11 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     repo.sources = std::make_shared<Sources>(root_dir);
     repo.files.push_back("wijk.yaml");
 
-    std::string bytes, why;
-    bool too_large = false;
-    std::error_code ec;
-    if (fs::exists(root / "wijk.yaml", ec)) {
+    auto read_config = [&] {
+        std::string bytes, why;
+        bool too_large = false;
+        std::error_code ec;
+        if (!fs::exists(root / "wijk.yaml", ec)) return;
         if (read_file(root / "wijk.yaml", bytes, why, too_large) == ReadStatus::error) {
             report_read_error(diags, 0, why);
         } else if (too_large) {
@@ -315,6 +316,14 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
         }
         // an empty wijk.yaml is fine: all keys are optional
         std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
+    };
+    read_config();
+    if (options.on_config && options.on_config(repo.config)) {
+        // wijk.yaml chose the language of messages: its own are made again in it, before any
+        // data file is read (reading the whole repository twice cost twice the time and memory)
+        diags = Diagnostics{};
+        repo.config = Config{};
+        read_config();
     }
 
     Found found = list_data_files(root, repo.config.exclude);
