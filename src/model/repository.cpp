@@ -77,6 +77,11 @@ void Repository::index() {
     sort_pairs(agreements_by_neighbourhood_);
 }
 
+void Repository::release_liveability() {
+    std::deque<Liveability>().swap(liveability);
+    Pairs().swap(liveability_by_neighbourhood_);
+}
+
 std::vector<const Evaluation*> Repository::evaluations_of(std::string_view agreement) const {
     return pick(evaluations, evaluations_by_agreement_, agreement);
 }

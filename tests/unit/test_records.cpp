@@ -52,3 +52,20 @@ TEST_CASE("FileList: paths as pushed, folders shared, in any order") {
     f.push_back("problem folder/");  // an unreadable folder is listed with its slash
     CHECK(f[8] == "problem folder/");
 }
+
+TEST_CASE("release_liveability frees the records and their index, and nothing else") {
+    Repository repo;
+    Liveability l;
+    l.neighbourhood = Field<std::string>("oost", Loc{1});
+    l.year = Field<int>(2024, Loc{2});
+    repo.liveability.push_back(l);
+    Neighbourhood n;
+    n.id = Field<std::string>("oost", Loc{1});
+    repo.neighbourhoods.push_back(n);
+    repo.index();
+    REQUIRE(repo.liveability_of("oost").size() == 1);
+    repo.release_liveability();
+    CHECK(repo.liveability.empty());
+    CHECK(repo.liveability_of("oost").empty());
+    CHECK(repo.neighbourhood("oost") != nullptr);
+}
