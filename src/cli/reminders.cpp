@@ -128,16 +128,13 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.reminders = &reminders;
     report.group_by_owner = opt.group_by.has_value();
 
-    int written;
-    if (format == "json") {
-        written = cx.emit_streamed(opt.output, [&](const auto& write) { stream_reminders_json(report, write); });
-    } else {
-        std::string content;
-        if (format == "text") content = render_reminders_text(report, !opt.output && cx.color_for(STDOUT_FILENO));
-        else if (format == "markdown") content = render_reminders_markdown(report);
-        else content = render_reminders_ics(report);
-        written = cx.emit(opt.output, content);
-    }
+    const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
+    int written = cx.emit_streamed(opt.output, [&](const auto& write) {
+        if (format == "text") stream_reminders_text(report, color, write);
+        else if (format == "markdown") stream_reminders_markdown(report, write);
+        else if (format == "json") stream_reminders_json(report, write);
+        else stream_reminders_ics(report, write);
+    });
     if (written != exit_code::ok) return written;
     return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
 }

@@ -71,6 +71,38 @@ private:
     bool after_key_ = false;
 };
 
+// Text handed on in pieces of about 64 KiB as it is written (`out += ...`), so that a long
+// report is never held whole; finish() hands on the rest.
+class StreamedText {
+public:
+    explicit StreamedText(std::function<void(std::string_view)> flush) : flush_(std::move(flush)) {}
+    StreamedText& operator+=(std::string_view s) {
+        buf_ += s;
+        if (buf_.size() >= (1u << 16)) {
+            flush_(buf_);
+            buf_.clear();
+        }
+        return *this;
+    }
+    StreamedText& operator+=(char c) { return *this += std::string_view(&c, 1); }
+    void finish() {
+        if (!buf_.empty()) flush_(buf_);
+        buf_.clear();
+    }
+
+private:
+    std::function<void(std::string_view)> flush_;
+    std::string buf_;
+};
+
+// What a streamed renderer gives when the whole text is wanted at once.
+template <class Write>
+std::string whole_text(Write write) {
+    std::string all;
+    write([&](std::string_view piece) { all += piece; });
+    return all;
+}
+
 std::string json_escape(std::string_view s);
 // A number the way people expect to read it: 3.9, not 3.8999999999999999.
 std::string format_number(double d);

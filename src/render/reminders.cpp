@@ -265,10 +265,14 @@ std::string reminder_uid(const Reminder& r) {
 }
 
 std::string render_reminders_text(const ReminderReport& rep, bool color) {
+    return whole_text([&](const auto& flush) { stream_reminders_text(rep, color, flush); });
+}
+
+void stream_reminders_text(const ReminderReport& rep, bool color, const std::function<void(std::string_view)>& flush) {
     auto paint = [color](std::string_view code, const std::string& s) {
         return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
     };
-    std::string out;
+    StreamedText out(flush);
     out += paint("1", terminal_safe(title_line(rep))) + "\n";
     out += horizon_line(rep) + "\n";
     for (const auto& og : owner_groups(rep)) {
@@ -288,11 +292,16 @@ std::string render_reminders_text(const ReminderReport& rep, bool color) {
         if (rep.group_by_owner) out += "\n" + count_line(og.items) + "\n";
     }
     out += "\n" + count_line(all_of(rep)) + "\n";
-    return out;
+    out.finish();
 }
 
 std::string render_reminders_markdown(const ReminderReport& rep) {
-    std::string out = "# " + markdown_text(title_line(rep)) + "\n\n" + markdown_text(horizon_line(rep)) + ".\n";
+    return whole_text([&](const auto& flush) { stream_reminders_markdown(rep, flush); });
+}
+
+void stream_reminders_markdown(const ReminderReport& rep, const std::function<void(std::string_view)>& flush) {
+    StreamedText out(flush);
+    out += "# " + markdown_text(title_line(rep)) + "\n\n" + markdown_text(horizon_line(rep)) + ".\n";
     const std::string head = msg("| {} | {} | {} | {} |\n| --- | ---: | --- | --- |\n",
                                  "| {} | {} | {} | {} |\n| --- | ---: | --- | --- |\n",
                                  tr("Date", "Datum"), tr("Days", "Dagen"), tr("Reminder", "Herinnering"),
@@ -315,13 +324,11 @@ std::string render_reminders_markdown(const ReminderReport& rep) {
         }
     }
     out += "\n" + markdown_text(count_line(all_of(rep))) + "\n";
-    return out;
+    out.finish();
 }
 
 std::string render_reminders_json(const ReminderReport& rep) {
-    std::string out;
-    stream_reminders_json(rep, [&](std::string_view piece) { out += piece; });
-    return out;
+    return whole_text([&](const auto& flush) { stream_reminders_json(rep, flush); });
 }
 
 void stream_reminders_json(const ReminderReport& rep, const std::function<void(std::string_view)>& flush) {
@@ -365,7 +372,11 @@ void stream_reminders_json(const ReminderReport& rep, const std::function<void(s
 }
 
 std::string render_reminders_ics(const ReminderReport& rep) {
-    std::string out;
+    return whole_text([&](const auto& flush) { stream_reminders_ics(rep, flush); });
+}
+
+void stream_reminders_ics(const ReminderReport& rep, const std::function<void(std::string_view)>& flush) {
+    StreamedText out(flush);
     auto line = [&out](std::string_view s) { out += ical_fold(s); };
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
@@ -398,7 +409,7 @@ std::string render_reminders_ics(const ReminderReport& rep) {
         line("END:VEVENT");
     }
     line("END:VCALENDAR");
-    return out;
+    out.finish();
 }
 
 }  // namespace wijk

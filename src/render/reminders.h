@@ -33,6 +33,9 @@ std::string render_reminders_markdown(const ReminderReport& report);
 std::string render_reminders_json(const ReminderReport& report);
 // The same, handed to `flush` piece by piece (a long list is megabytes).
 void stream_reminders_json(const ReminderReport& report, const std::function<void(std::string_view)>& flush);
+void stream_reminders_text(const ReminderReport& report, bool color, const std::function<void(std::string_view)>& flush);
+void stream_reminders_markdown(const ReminderReport& report, const std::function<void(std::string_view)>& flush);
+void stream_reminders_ics(const ReminderReport& report, const std::function<void(std::string_view)>& flush);
 std::string render_reminders_ics(const ReminderReport& report);
 
 // The iCalendar UID of a reminder: stable across runs ("notice-dock-geuzenveld-2026-12-31@wijk").

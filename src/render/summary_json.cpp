@@ -181,9 +181,7 @@ void header(JsonWriter& w, const Repository& repo, const Date& t, std::string_vi
 }  // namespace
 
 std::string render_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions& o) {
-    std::string out;
-    stream_portfolio_json(repo, p, o, [&](std::string_view piece) { out += piece; });
-    return out;
+    return whole_text([&](const auto& flush) { stream_portfolio_json(repo, p, o, flush); });
 }
 
 void stream_portfolio_json(const Repository& repo, const Portfolio& p, const SummaryOptions&,

@@ -76,3 +76,25 @@ TEST_CASE("json writer streamed: the same text in pieces, never ending inside th
     CHECK(pieces >= 3);
     CHECK(streamed == expected);
 }
+
+TEST_CASE("StreamedText: pieces of about 64 KiB whose concatenation is the text, the rest at finish") {
+    std::vector<std::size_t> sizes;
+    std::string all;
+    StreamedText out([&](std::string_view piece) {
+        sizes.push_back(piece.size());
+        all += piece;
+    });
+    std::string expected;
+    for (int i = 0; i < 20000; ++i) {
+        std::string line = "line " + std::to_string(i) + '\n';
+        out += line;
+        expected += line;
+    }
+    out += 'x';
+    expected += 'x';
+    CHECK(sizes.size() >= 2);  // before finish: full pieces only
+    for (std::size_t n : sizes) CHECK(n >= (1u << 16));
+    out.finish();
+    CHECK(all == expected);
+    CHECK(whole_text([&](const auto& flush) { flush("a"), flush("bc"); }) == "abc");
+}
