@@ -114,7 +114,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
         return exit_code::ok;
     }
     if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx.global.quiet);
-    return cx.emit(opt.output, render_checklist(c, c.items, *format));
+    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, write); });
 }
 
 }  // namespace

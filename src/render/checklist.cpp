@@ -624,9 +624,15 @@ std::string_view checklist_extension(ChecklistFormat f) {
 
 std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
                              ChecklistFormat f) {
-    if (f == ChecklistFormat::yaml) return yaml_document(c, items);
-    std::string out;
-    if (f == ChecklistFormat::html) {
+    return whole_text([&](const auto& flush) { stream_checklist(c, items, f, flush); });
+}
+
+void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+                      const std::function<void(std::string_view)>& flush) {
+    StreamedText out(flush);
+    if (f == ChecklistFormat::yaml) {
+        out += yaml_document(c, items);
+    } else if (f == ChecklistFormat::html) {
         std::string title = items.size() == 1 ? msg("Evaluation {}: {}", "Evaluatie {}: {}", c.year,
                                                     items[0].agreement->id.value_or(""))
                                               : msg("Evaluations {}", "Evaluaties {}", c.year);
@@ -637,13 +643,13 @@ std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> 
             dutch() ? "nl" : "en", html_escape(title), html_style);
         for (const auto& it : items) out += html_sheet(build_sheet(c, it));
         out += "</body>\n</html>\n";
-        return out;
+    } else {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) out += "\n---\n\n";
+            out += markdown_sheet(build_sheet(c, items[i]));
+        }
     }
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += "\n---\n\n";
-        out += markdown_sheet(build_sheet(c, items[i]));
-    }
-    return out;
+    out.finish();
 }
 
 }  // namespace wijk

@@ -2,6 +2,9 @@
 // printed page) or a YAML evaluation record to fill in.
 #pragma once
 
+#include <functional>
+#include <string_view>
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,5 +24,8 @@ std::string_view checklist_extension(ChecklistFormat f);
 // HTML page with a page break between agreements, or one `evaluations:` collection.
 std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
                              ChecklistFormat f);
+// The same, handed to `flush` piece by piece (all checklists of a large repository are tens of MB).
+void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+                      const std::function<void(std::string_view)>& flush);
 
 }  // namespace wijk
