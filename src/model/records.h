@@ -24,6 +24,34 @@ namespace wijk {
 
 class Sources;  // load/sources.h: the files' texts, to turn a Loc into a line and column
 
+// An optional value behind a pointer, copied with its owner: most agreements have no
+// `terminated` block and most records no x_ keys, so 8 bytes instead of the value's size.
+template <class T>
+class Box {
+public:
+    Box() = default;
+    Box(const Box& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+    Box(Box&&) noexcept = default;
+    Box& operator=(const Box& o) {
+        if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+        return *this;
+    }
+    Box& operator=(Box&&) noexcept = default;
+    Box& operator=(T v) {
+        p_ = std::make_unique<T>(std::move(v));
+        return *this;
+    }
+    explicit operator bool() const { return p_ != nullptr; }
+    bool has_value() const { return p_ != nullptr; }
+    const T& operator*() const { return *p_; }
+    const T* operator->() const { return p_.get(); }
+    T& operator*() { return *p_; }
+    T* operator->() { return p_.get(); }
+
+private:
+    std::unique_ptr<T> p_;
+};
+
 // Users' own keys (x_...): carried into JSON and CSV as written. Most records have none, so
 // the list lives behind one pointer: 8 bytes per record instead of an empty vector's 24.
 class Extras {
@@ -31,15 +59,6 @@ public:
     using value_type = std::pair<std::string, Value>;
     using List = std::vector<value_type>;
     using const_iterator = List::const_iterator;
-
-    Extras() = default;
-    Extras(const Extras& o) : list_(o.list_ ? std::make_unique<List>(*o.list_) : nullptr) {}
-    Extras(Extras&&) noexcept = default;
-    Extras& operator=(const Extras& o) {
-        if (this != &o) list_ = o.list_ ? std::make_unique<List>(*o.list_) : nullptr;
-        return *this;
-    }
-    Extras& operator=(Extras&&) noexcept = default;
 
     bool empty() const { return !list_ || list_->empty(); }
     std::size_t size() const { return list_ ? list_->size() : 0; }
@@ -49,7 +68,7 @@ public:
     const value_type& at(std::size_t i) const { return list().at(i); }  // throws out of range
     template <class... A>
     value_type& emplace_back(A&&... args) {
-        if (!list_) list_ = std::make_unique<List>();
+        if (!list_) list_ = List();
         return list_->emplace_back(std::forward<A>(args)...);
     }
     void push_back(value_type v) { emplace_back(std::move(v)); }
@@ -59,7 +78,7 @@ private:
         static const List none;
         return list_ ? *list_ : none;
     }
-    std::unique_ptr<List> list_;
+    Box<List> list_;
 };
 
 // Money: absent is a number of cents no parse gives (money is never negative): 8 bytes with a
@@ -83,32 +102,6 @@ private:
         std::memcpy(&c, bits, sizeof c);
         return c;
     }
-};
-
-// An optional record behind a pointer, copied with its owner: most agreements have no
-// `terminated` block, so 8 bytes instead of the block's 56.
-template <class T>
-class Box {
-public:
-    Box() = default;
-    Box(const Box& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
-    Box(Box&&) noexcept = default;
-    Box& operator=(const Box& o) {
-        if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
-        return *this;
-    }
-    Box& operator=(Box&&) noexcept = default;
-    Box& operator=(T v) {
-        p_ = std::make_unique<T>(std::move(v));
-        return *this;
-    }
-    explicit operator bool() const { return p_ != nullptr; }
-    bool has_value() const { return p_ != nullptr; }
-    const T& operator*() const { return *p_; }
-    const T* operator->() const { return p_.get(); }
-
-private:
-    std::unique_ptr<T> p_;
 };
 
 enum class ApproachLevel { regular, focus, intervention };
