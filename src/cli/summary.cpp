@@ -116,7 +116,8 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     if (format == "json") out = std::move(json);
     else if (format == "text") out = render_summary_text(doc, so);
     else if (format == "markdown") out = render_summary_markdown(doc, so);
-    else if (format == "html") out = render_summary_html(doc, so);
+    else if (format == "html")
+        return cx.emit_streamed(opt.output, [&](const auto& write) { stream_summary_html(doc, so, write); });
     else {
         std::vector<std::string> names;
         auto csv = render_summary_csv(doc, so, names);

@@ -104,6 +104,9 @@ std::size_t display_width(std::string_view s);
 std::string render_summary_text(const SummaryDocument& d, const SummaryOptions& o);
 std::string render_summary_markdown(const SummaryDocument& d, const SummaryOptions& o);
 std::string render_summary_html(const SummaryDocument& d, const SummaryOptions& o);
+// The same, handed to `flush` piece by piece (at scale the page is tens of megabytes).
+void stream_summary_html(const SummaryDocument& d, const SummaryOptions& o,
+                         const std::function<void(std::string_view)>& flush);
 // One table; nullopt when `o.table` names none of the document's tables (names in `names`).
 std::optional<std::string> render_summary_csv(const SummaryDocument& d, const SummaryOptions& o,
                                               std::vector<std::string>& names);

@@ -8,6 +8,7 @@
 #include "model/i18n.h"
 #include "render/escape.h"
 #include "render/summary.h"
+#include "render/json.h"
 
 namespace wijk {
 
@@ -49,7 +50,7 @@ bool numeric(const Cell& c) {
 
 long day_number(const Date& d) { return std::chrono::sys_days(d).time_since_epoch().count(); }
 
-void render_table(std::string& out, const Table& t, Lang lang) {
+void render_table(StreamedText& out, const Table& t, Lang lang) {
     if (t.rows.empty()) {
         out += "<p class=\"empty\">" + html_escape(t.empty) + "</p>\n";
         return;
@@ -72,7 +73,7 @@ void render_table(std::string& out, const Table& t, Lang lang) {
 
 // One small chart per neighbourhood: class (1..9, higher is better) per year, on a shared
 // year axis so that the charts compare.
-void liveability_charts(std::string& out, const SummaryDocument& d, Lang lang) {
+void liveability_charts(StreamedText& out, const SummaryDocument& d, Lang lang) {
     int y0 = 0, y1 = 0;
     bool any = false;
     for (const auto& s : d.liveability)
@@ -114,7 +115,7 @@ void liveability_charts(std::string& out, const SummaryDocument& d, Lang lang) {
 
 // One bar per agreement from start to its current term end (open-ended: to the edge, faded),
 // the notice deadline as a red mark, the as-of date as a vertical line.
-void timeline_chart(std::string& out, const SummaryDocument& d, Lang) {
+void timeline_chart(StreamedText& out, const SummaryDocument& d, Lang) {
     std::vector<const TimelineBar*> bars;
     for (const auto& b : d.timeline)
         if (b.start) bars.push_back(&b);
@@ -171,7 +172,13 @@ void timeline_chart(std::string& out, const SummaryDocument& d, Lang) {
 }  // namespace
 
 std::string render_summary_html(const SummaryDocument& d, const SummaryOptions& o) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(o.lang == Lang::nl ? "nl" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    return whole_text([&](const auto& flush) { stream_summary_html(d, o, flush); });
+}
+
+void stream_summary_html(const SummaryDocument& d, const SummaryOptions& o,
+                         const std::function<void(std::string_view)>& flush) {
+    StreamedText out(flush);
+    out += "<!DOCTYPE html>\n<html lang=\"" + std::string(o.lang == Lang::nl ? "nl" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + html_escape(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
     out += "<h1>" + html_escape(d.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(d.subtitle) + "</p>\n";
@@ -192,7 +199,7 @@ std::string render_summary_html(const SummaryDocument& d, const SummaryOptions& 
     liveability_charts(out, d, o.lang);
     timeline_chart(out, d, o.lang);
     out += "</body>\n</html>\n";
-    return out;
+    out.finish();
 }
 
 }  // namespace wijk
