@@ -85,7 +85,7 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
                 case Cell::Kind::date: line += csv_cell(c.text, sep); break;
                 case Cell::Kind::integer: line += std::to_string(c.integer); break;
                 case Cell::Kind::number: line += number_text(c.number, excel); break;
-                case Cell::Kind::money: line += to_plain(c.money, excel); break;
+                case Cell::Kind::money: line += to_plain(c.money(), excel); break;
             }
         }
         const Extras* e = table->extras.size() > r ? table->extras[r] : nullptr;

@@ -9,7 +9,13 @@
 
 namespace wijk {
 
-Cell Cell::of_date(const std::optional<Date>& d) { return d ? Cell{Kind::date, to_string(*d), 0, 0, {}, {}} : Cell{}; }
+Cell Cell::of_date(const std::optional<Date>& d) {
+    Cell c;
+    if (!d) return c;
+    c.kind = Kind::date;
+    c.text = to_string(*d);
+    return c;
+}
 
 namespace {
 
@@ -23,16 +29,16 @@ std::string join(const std::vector<Field<std::string>>& items, std::string_view 
     return out;
 }
 
-std::string strategy_status_label(StrategyStatus s) {
+std::string_view strategy_status_label(StrategyStatus s) {
     switch (s) {
-        case StrategyStatus::upcoming: return std::string(tr("upcoming", "gepland"));
-        case StrategyStatus::active: return std::string(tr("active", "lopend"));
-        case StrategyStatus::ended: return std::string(tr("ended", "afgelopen"));
+        case StrategyStatus::upcoming: return tr("upcoming", "gepland");
+        case StrategyStatus::active: return tr("active", "lopend");
+        case StrategyStatus::ended: return tr("ended", "afgelopen");
     }
     return {};
 }
 
-std::string yes_no(bool b) { return std::string(b ? tr("yes", "ja") : tr("no", "nee")); }
+std::string_view yes_no(bool b) { return b ? tr("yes", "ja") : tr("no", "nee"); }
 // true/false in CSV, yes/no for people
 Cell bool_cell(bool b) { return Cell::labelled(b ? "true" : "false", yes_no(b)); }
 
@@ -85,7 +91,7 @@ Table neighbourhood_table(const std::vector<NeighbourhoodRow>& rows, Lang lang, 
         row.push_back(Cell::of(class_trend(r.history, 4)));
         row.push_back(Cell::of_int(r.active_agreements));
         row.push_back(strategy_cell(r.strategy));
-        Cell watch = Cell::labelled(r.watch ? "true" : "false", r.watch ? yes_no(true) : std::string());
+        Cell watch = Cell::labelled(r.watch ? "true" : "false", r.watch ? yes_no(true) : std::string_view(""));
         row.push_back(watch);
         t.rows.push_back(std::move(row));
         t.extras.push_back(&n.extras);
@@ -112,7 +118,7 @@ Table watch_table(const std::vector<const NeighbourhoodRow*>& rows, Lang lang) {
                           r->latest->klass ? Cell::of(std::string(class_name(*r->latest->klass, lang))) : Cell{},
                           optional_number(r->latest->score), strategy_cell(r->strategy),
                           r->planned || r->strategy ? strategy_cell(r->planned)
-                                                    : Cell::labelled("", std::string(tr("none (needed)", "geen (nodig)")))});
+                                                    : Cell::labelled("", tr("none (needed)", "geen (nodig)"))});
         t.extras.push_back(nullptr);
     }
     t.empty = tr("No neighbourhood is on the watchlist.", "Geen buurt staat op de aandachtslijst.");
@@ -137,11 +143,11 @@ Table agreement_table(const std::vector<AgreementRow>& rows, std::string name = 
                  col("space_m2", tr("m²", "m²"), false)};
     for (const auto& r : rows) {
         const auto& a = *r.agreement;
-        Cell status = Cell::labelled(std::string(status_names[static_cast<std::size_t>(r.status)]), std::string(status_label(r.status)));
+        Cell status = Cell::labelled(std::string(status_names[static_cast<std::size_t>(r.status)]), status_label(r.status));
         t.rows.push_back({text_cell(a.id), text_cell(a.title), text_cell(a.partner), Cell::of(join(a.neighbourhoods, " ")),
                           status, Cell::of_date(a.start.value), Cell::of_date(r.term_end),
                           Cell::of_date(r.notice_deadline), r.next ? Cell::of_date(r.next->date) : Cell{},
-                          r.next ? Cell::labelled(std::string(reminder_kind_names[static_cast<std::size_t>(r.next->kind)]), std::string(reminder_kind_label(r.next->kind))) : Cell{},
+                          r.next ? Cell::labelled(std::string(reminder_kind_names[static_cast<std::size_t>(r.next->kind)]), reminder_kind_label(r.next->kind)) : Cell{},
                           Cell::of_money(r.value_per_year), Cell::of_number(r.space_m2)});
         t.extras.push_back(&a.extras);
     }
@@ -190,7 +196,7 @@ Table evaluation_table(const std::vector<const Evaluation*>& rows, const Summary
     t.columns.push_back(col("notes", tr("Notes", "Notities")));
     for (const Evaluation* e : rows) {
         std::vector<Cell> row{text_cell(e->agreement), e->year ? Cell::of_int(*e->year) : Cell{}, Cell::of_date(e->date.value),
-                              e->decision ? Cell::labelled(std::string(name(*e->decision)), std::string(decision_label(*e->decision))) : Cell{},
+                              e->decision ? Cell::labelled(std::string(name(*e->decision)), decision_label(*e->decision)) : Cell{},
                               e->provisions_delivered ? bool_cell(*e->provisions_delivered) : Cell{}};
         if (o.contacts) row.push_back(Cell::of(join(e->participants, "; ")));
         row.push_back(text_cell(e->notes));
@@ -313,7 +319,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     add_fact(s, tr("Latest liveability", "Laatste leefbaarheid"), Cell::of(class_label(d.row.latest, o.lang)));
     add_fact(s, tr("Previous", "Vorige"), Cell::of(class_label(d.row.previous, o.lang)));
     add_fact(s, tr("Trend", "Verloop"), Cell::of(class_trend(d.row.history, 12)));
-    add_fact(s, tr("On the watchlist", "Op de aandachtslijst"), Cell::of(yes_no(d.row.watch)));
+    add_fact(s, tr("On the watchlist", "Op de aandachtslijst"), Cell::of(std::string(yes_no(d.row.watch))));
     add_fact(s, tr("Strategy", "Strategie"), strategy_cell(d.row.strategy));
     add_fact(s, tr("Planned strategy", "Geplande strategie"), strategy_cell(d.row.planned));
     add_fact(s, tr("Active agreements", "Lopende afspraken"), Cell::of_int(d.row.active_agreements));
@@ -532,7 +538,7 @@ SummaryDocument strategy_document(const Repository& repo, const StrategyDetail& 
     doc.as_of = d.as_of;
     Section ov;
     ov.title = s.title.value_or("");
-    add_fact(ov, tr("Status", "Status"), Cell::of(strategy_status_label(d.status)));
+    add_fact(ov, tr("Status", "Status"), Cell::of(std::string(strategy_status_label(d.status))));
     add_fact(ov, tr("Start", "Begin"), Cell::of_date(s.start.value));
     add_fact(ov, tr("End", "Einde"), Cell::of_date(s.end.value));
     std::string focus;
@@ -561,11 +567,11 @@ std::string human_cell(const Cell& c, Lang lang) {
     switch (c.kind) {
         case Cell::Kind::empty: return {};
         case Cell::Kind::text:
-            if (c.label) return *c.label;
+            if (c.label) return std::string(*c.label);
             return c.text;
         case Cell::Kind::date: return c.text;
         case Cell::Kind::integer: return std::to_string(c.integer);
-        case Cell::Kind::money: return to_display(c.money, lang == Lang::nl);
+        case Cell::Kind::money: return to_display(c.money(), lang == Lang::nl);
         case Cell::Kind::number: {
             std::string s = format_number(c.number);
             if (lang == Lang::nl)

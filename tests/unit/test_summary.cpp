@@ -234,3 +234,23 @@ TEST_CASE("display width: wide East Asian characters take two columns, combining
     CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute
     CHECK(display_width("é") == 1);
 }
+
+namespace {
+template <class T>
+concept label_from = requires(T t) { Cell::labelled(std::string(), std::move(t)); };
+}  // namespace
+
+TEST_CASE("Cell: 72 bytes; labels only from the vocabulary (a std::string made on the spot is refused)") {
+    static_assert(label_from<std::string_view>);
+    static_assert(!label_from<std::string>);
+    CHECK(sizeof(Cell) == 72);
+    Cell m = Cell::of_money(Money{1250050});
+    CHECK(m.money().cents == 1250050);
+    CHECK(Cell::of_int(-3).integer == -3);
+    CHECK(Cell::of_number(3.9).number == 3.9);
+    Cell l = Cell::labelled("active", std::string_view("lopend"));
+    CHECK(l.text == "active");
+    REQUIRE(l.label);
+    CHECK(*l.label == "lopend");
+    CHECK_FALSE(Cell::of("x").label);
+}
