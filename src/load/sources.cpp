@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "load/yaml_reader.h"
 #include "model/i18n.h"
 
 namespace fs = std::filesystem;
@@ -51,10 +50,10 @@ ReadStatus read_file(const fs::path& path, std::string& out, std::string& why, b
 
 void Sources::keep(std::uint32_t file, std::string_view bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
-    kept_[file] = normalise_text(bytes);
+    kept_[file].fill(bytes);
 }
 
-const std::string& Sources::text(const Repository& repo, std::uint32_t file) {
+const Sources::Text& Sources::text(const Repository& repo, std::uint32_t file) {
     if (auto it = kept_.find(file); it != kept_.end()) return it->second;
     for (auto it = recent_.begin(); it != recent_.end(); ++it)
         if (it->first == file) {
@@ -66,7 +65,9 @@ const std::string& Sources::text(const Repository& repo, std::uint32_t file) {
     if (file >= repo.files.size() ||
         read_file(fs::path(root_) / repo.files[file], bytes, why, too_large) != ReadStatus::ok || too_large)
         bytes.clear();
-    recent_.emplace_front(file, normalise_text(bytes));
+    recent_.emplace_front();
+    recent_.front().first = file;
+    recent_.front().second.fill(bytes);
     if (recent_.size() > 8) recent_.pop_back();
     return recent_.front().second;
 }
@@ -74,7 +75,7 @@ const std::string& Sources::text(const Repository& repo, std::uint32_t file) {
 Mark Sources::mark(const Repository& repo, std::uint32_t file, Loc loc) {
     if (!loc) return Mark{file, 0, 0};
     std::lock_guard<std::mutex> lock(mutex_);
-    return mark_at(text(repo, file), file, loc);
+    return text(repo, file).lines.at(file, loc);
 }
 
 Mark locate(const Repository& repo, std::uint32_t file, Loc loc) {

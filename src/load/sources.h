@@ -13,6 +13,7 @@
 #include <string_view>
 #include <utility>
 
+#include "load/yaml_reader.h"
 #include "model/records.h"
 
 namespace wijk {
@@ -33,12 +34,22 @@ public:
     Mark mark(const Repository& repo, std::uint32_t file, Loc loc);
 
 private:
-    const std::string& text(const Repository& repo, std::uint32_t file);
+    // A file's normalised text and its line starts, made once however many problems it has.
+    // Never copied or moved once filled: `lines` views `text`.
+    struct Text {
+        std::string text;
+        LineIndex lines;
+        void fill(std::string_view bytes) {
+            text = normalise_text(bytes);
+            lines = LineIndex(text);
+        }
+    };
+    const Text& text(const Repository& repo, std::uint32_t file);
     std::string root_;
     std::mutex mutex_;
-    std::map<std::uint32_t, std::string> kept_;
+    std::map<std::uint32_t, Text> kept_;
     // the last few files read again, newest first: problems come in file order
-    std::list<std::pair<std::uint32_t, std::string>> recent_;
+    std::list<std::pair<std::uint32_t, Text>> recent_;
 };
 
 // Where a value of a record in file `file` was written: repo.sources->mark, or line 0 when

@@ -16,6 +16,33 @@
 
 namespace wijk {
 
+LineIndex::LineIndex(std::string_view t) : text(t) {
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i] == '\n') starts.push_back(i + 1);
+}
+
+std::string_view LineIndex::line(std::size_t index0) const {
+    if (index0 >= starts.size()) return {};
+    auto b = starts[index0];
+    auto e = index0 + 1 < starts.size() ? starts[index0 + 1] - 1 : text.size();
+    return text.substr(b, e - b);
+}
+
+Mark LineIndex::mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const {
+    return Mark{file, static_cast<std::uint32_t>(line0 + 1), char_column(line(line0), byte_col0)};
+}
+
+Mark LineIndex::at_pos(std::uint32_t file, std::size_t pos) const {
+    auto it = std::upper_bound(starts.begin(), starts.end(), pos);
+    std::size_t line0 = static_cast<std::size_t>(it - starts.begin()) - 1;
+    return mark(file, line0, pos - starts[line0]);
+}
+
+Mark LineIndex::at(std::uint32_t file, Loc loc) const {
+    if (!loc || loc.pos - 1 > text.size()) return Mark{file, 0, 0};
+    return at_pos(file, loc.pos - 1);
+}
+
 std::uint32_t char_column(std::string_view line, std::size_t byte_offset) {
     std::uint32_t col = 1;
     for (std::size_t i = 0; i < byte_offset && i < line.size(); ++i)
@@ -24,31 +51,6 @@ std::uint32_t char_column(std::string_view line, std::size_t byte_offset) {
 }
 
 namespace {
-
-// Line starts of the normalised text, to turn byte positions into character columns.
-struct Lines {
-    std::string_view text;
-    std::vector<std::size_t> starts{0};
-    explicit Lines(std::string_view t) : text(t) {
-        for (std::size_t i = 0; i < t.size(); ++i)
-            if (t[i] == '\n') starts.push_back(i + 1);
-    }
-    std::string_view line(std::size_t index0) const {
-        if (index0 >= starts.size()) return {};
-        auto b = starts[index0];
-        auto e = index0 + 1 < starts.size() ? starts[index0 + 1] - 1 : text.size();
-        return text.substr(b, e - b);
-    }
-    Mark mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const {
-        return Mark{file, static_cast<std::uint32_t>(line0 + 1),
-                    char_column(line(line0), byte_col0)};
-    }
-    Mark at_pos(std::uint32_t file, std::size_t pos) const {
-        auto it = std::upper_bound(starts.begin(), starts.end(), pos);
-        std::size_t line0 = static_cast<std::size_t>(it - starts.begin()) - 1;
-        return mark(file, line0, pos - starts[line0]);
-    }
-};
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, 0 when invalid.
 std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
@@ -84,7 +86,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
 
 // Invalid UTF-8, control and bidi characters: located errors. True when the bytes are usable.
 bool check_characters(std::string_view text, std::uint32_t file, Diagnostics& diags) {
-    Lines lines(text);
+    LineIndex lines(text);
     int reported = 0;
     for (std::size_t i = 0; i < text.size() && reported < 10;) {
         char32_t cp = 0;
@@ -138,7 +140,7 @@ bool is_marker(std::string_view line, std::string_view marker) {
 // Directives and document markers, found line by line so that yaml-cpp sees one document
 // only. Returns the length of the first document's text.
 std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostics& diags) {
-    Lines lines(text);
+    LineIndex lines(text);
     bool content = false, started = false, ended = false;
     for (std::size_t k = 0; k < lines.starts.size(); ++k) {
         auto line = lines.line(k);
@@ -174,7 +176,7 @@ std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostic
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const Lines& lines, std::uint32_t file, Diagnostics& diags, const RecordSink* sink)
+    TreeBuilder(const LineIndex& lines, std::uint32_t file, Diagnostics& diags, const RecordSink* sink)
         : lines_(lines), file_(file), diags_(diags), sink_(sink) {}
 
     std::optional<Value> result;
@@ -236,7 +238,7 @@ public:
     }
 
 private:
-    const Lines& lines_;
+    const LineIndex& lines_;
     std::uint32_t file_;
     Diagnostics& diags_;
     const RecordSink* sink_;
@@ -432,10 +434,7 @@ std::string normalise_text(std::string_view bytes) {
     return text;
 }
 
-Mark mark_at(std::string_view text, std::uint32_t file, Loc loc) {
-    if (!loc || loc.pos - 1 > text.size()) return Mark{file, 0, 0};
-    return Lines(text).at_pos(file, loc.pos - 1);
-}
+Mark mark_at(std::string_view text, std::uint32_t file, Loc loc) { return LineIndex(text).at(file, loc); }
 
 std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
                                const RecordSink* sink) {
@@ -443,7 +442,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
     if (!check_characters(text, file, diags)) return std::nullopt;
     text.resize(first_document(text, file, diags));
 
-    Lines lines(text);
+    LineIndex lines(text);
     bool blank = true;
     for (std::size_t k = 0; k < lines.starts.size() && blank; ++k) {
         auto l = lines.line(k);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "model/diagnostic.h"
@@ -30,6 +31,19 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
 
 // The text the parser reads: without a BOM, every line end a LF. Locs are offsets into it.
 std::string normalise_text(std::string_view bytes);
+
+// Line starts of a normalised text, to turn byte offsets into lines and character columns.
+// A view: the text must outlive it.
+struct LineIndex {
+    std::string_view text;
+    std::vector<std::size_t> starts{0};
+    LineIndex() = default;
+    explicit LineIndex(std::string_view t);
+    std::string_view line(std::size_t index0) const;
+    Mark mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const;
+    Mark at_pos(std::uint32_t file, std::size_t pos) const;
+    Mark at(std::uint32_t file, Loc loc) const;  // line 0 when it lies outside the text
+};
 
 // The line and column of a Loc in a normalised text (line 0 when it lies outside).
 Mark mark_at(std::string_view text, std::uint32_t file, Loc loc);
