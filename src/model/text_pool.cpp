@@ -99,6 +99,16 @@ std::uint64_t tag_of(std::string_view text) {
     return (hash ^ (hash >> 32)) & 0xffffffffu;
 }
 
+// The slot that holds `text`, or the free slot where it would go (call under the lock).
+std::size_t slot_of(const Pool& p, std::string_view text, std::uint64_t tag) {
+    const std::size_t mask = p.slots.size() - 1;
+    std::size_t i = std::size_t(tag) & mask;
+    for (;; i = (i + 1) & mask) {
+        std::uint64_t s = p.slots[i];
+        if (!s || ((s >> 32) == tag && p.at(std::uint32_t(s)) == text)) return i;
+    }
+}
+
 }  // namespace
 
 std::uint32_t intern(std::string_view text) {
@@ -106,13 +116,8 @@ std::uint32_t intern(std::string_view text) {
     const std::uint64_t tag = tag_of(text);
     std::lock_guard<std::mutex> lock(p.mutex);
     if ((p.used + 1) * 5 > p.slots.size() * 4) p.grow();
-    const std::size_t mask = p.slots.size() - 1;
-    std::size_t i = std::size_t(tag) & mask;
-    for (;; i = (i + 1) & mask) {
-        std::uint64_t s = p.slots[i];
-        if (!s) break;
-        if ((s >> 32) == tag && p.at(std::uint32_t(s)) == text) return std::uint32_t(s);
-    }
+    const std::size_t i = slot_of(p, text, tag);
+    if (p.slots[i]) return std::uint32_t(p.slots[i]);
     std::uint32_t h = p.add(text);
     p.slots[i] = (tag << 32) | h;
     ++p.used;
@@ -123,12 +128,7 @@ std::uint32_t find(std::string_view text) {
     Pool& p = pool();
     const std::uint64_t tag = tag_of(text);
     std::lock_guard<std::mutex> lock(p.mutex);
-    const std::size_t mask = p.slots.size() - 1;
-    for (std::size_t i = std::size_t(tag) & mask;; i = (i + 1) & mask) {
-        std::uint64_t s = p.slots[i];
-        if (!s) return 0;
-        if ((s >> 32) == tag && p.at(std::uint32_t(s)) == text) return std::uint32_t(s);
-    }
+    return std::uint32_t(p.slots[slot_of(p, text, tag)]);
 }
 
 std::string_view get(std::uint32_t handle) { return pool().at(handle); }
