@@ -156,10 +156,7 @@ std::optional<int> Context::load_valid(Loaded& out) const {
 }
 
 int Context::emit(const std::optional<std::string>& path, const std::string& content) const {
-    WriteResult r = path && *path != "-" ? write_file(*path, content) : write_stdout(content);
-    if (r.ok) return exit_code::ok;
-    print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
-    return exit_code::io;
+    return emit_streamed(path, [&](const auto& write) { write(content); });
 }
 
 int Context::emit_streamed(const std::optional<std::string>& path,

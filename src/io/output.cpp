@@ -28,17 +28,6 @@ bool write_all(int fd, std::string_view content, std::string& error) {
 
 }  // namespace
 
-WriteResult write_stdout(std::string_view content) {
-    WriteResult r;
-    std::fflush(stdout);
-    std::string error;
-    if (!write_all(STDOUT_FILENO, content, error)) {
-        r.ok = false;
-        r.error = "standard output: " + error;
-    }
-    return r;
-}
-
 namespace {
 
 // The standard streams by name: written through the descriptor wijk already has, so that a
@@ -137,6 +126,12 @@ WriteResult OutputFile::finish() {
 
 WriteResult write_file(const std::string& path, std::string_view content) {
     OutputFile out(path);
+    out.write(content);
+    return out.finish();
+}
+
+WriteResult write_stdout(std::string_view content) {
+    OutputFile out(OutputFile::StandardOutput{});
     out.write(content);
     return out.finish();
 }

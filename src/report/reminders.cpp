@@ -21,7 +21,7 @@ std::vector<LeaseNote> leases_of(const Agreement& a) {
 }
 
 // The latest evaluation of `id` whose date lies in (deadline - 12 months, deadline].
-std::optional<RecentEvaluation> evaluated_before(const Repository& repo, const std::string& id,
+std::optional<RecentEvaluation> evaluated_before(const Repository& repo, std::string_view id,
                                                  const Date& deadline) {
     const Date from = add_months(deadline, -12);
     std::optional<RecentEvaluation> best;
@@ -102,7 +102,7 @@ void agreement_reminders(const Repository& repo, const Agreement& a, const Remin
         if (in_window(deadline, t, until(ReminderKind::notice))) {
             Reminder r = about(repo, a, ReminderKind::notice, deadline, t);
             fill_term(r);
-            r.evaluated = evaluated_before(repo, a.id.value_or(""), deadline);
+            r.evaluated = evaluated_before(repo, text_or_empty(a.id), deadline);
             r.leases = leases_of(a);
             out.push_back(std::move(r));
         }
