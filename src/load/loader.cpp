@@ -98,17 +98,17 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 
 namespace {
 
-void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string& why) {
+void report_read_error(Diagnostics& diags, std::uint32_t file, const Text& why) {
     diags.io_error = true;
     diags.error("read-error", Mark{file, 0, 0},
-                msg("cannot read the file: {}", "kan het bestand niet lezen: {}", why));
+                say("cannot read the file: {}", "kan het bestand niet lezen: {}", why));
 }
 
 struct Found {
     std::vector<std::string> files;  // relative paths, byte order
     struct Problem {
         std::string folder;  // relative path ("." for the root)
-        std::string why;
+        Text why;
     };
     std::vector<Problem> problems;  // folders that could not be listed
 };
@@ -120,12 +120,12 @@ void list_folder(const fs::path& root, const fs::path& dir,
     std::error_code ec;
     std::string dir_rel = dir == root ? "." : dir.lexically_relative(root).generic_string();
     if (depth > 256) {
-        found.problems.push_back({dir_rel, std::string(tr("folders nested too deeply", "mappen te diep genest"))});
+        found.problems.push_back({dir_rel, Text("folders nested too deeply", "mappen te diep genest")});
         return;
     }
     fs::directory_iterator it(dir, ec), end;
     if (ec) {
-        found.problems.push_back({dir_rel, ec.message()});
+        found.problems.push_back({dir_rel, Text(ec.message(), ec.message())});
         return;
     }
     auto excluded = [&](const std::string& rel) {
@@ -150,7 +150,7 @@ void list_folder(const fs::path& root, const fs::path& dir,
         if ((ext == ".yaml" || ext == ".yml") && rel != "wijk.yaml" && !excluded(rel))
             found.files.push_back(rel);
     }
-    if (ec) found.problems.push_back({dir_rel, ec.message()});
+    if (ec) found.problems.push_back({dir_rel, Text(ec.message(), ec.message())});
     for (const auto& f : folders) list_folder(root, f, exclude, found, depth + 1);
 }
 
@@ -191,7 +191,7 @@ void decode_text(std::string_view bytes, std::uint32_t file, FilePart& part) {
 
 void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, FilePart& part,
               std::string& bytes) {
-    std::string why;
+    Text why;
     bool too_large = false;
     bytes.clear();
     if (read_file(root / rel, bytes, why, too_large) == ReadStatus::error) {
@@ -200,8 +200,8 @@ void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, Fi
     }
     if (too_large) {
         part.diags.error("file-too-large", Mark{file, 0, 0},
-                         msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
-                         std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
+                         say("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
+                         Text("split it into smaller files", "splits het in kleinere bestanden"));
         return;
     }
     decode_text(bytes, file, part);
@@ -295,7 +295,8 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     repo.files.push_back("wijk.yaml");
 
     auto read_config = [&] {
-        std::string bytes, why;
+        std::string bytes;
+        Text why;
         bool too_large = false;
         std::error_code ec;
         if (!fs::exists(root / "wijk.yaml", ec)) return;
@@ -303,7 +304,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
             report_read_error(diags, 0, why);
         } else if (too_large) {
             diags.error("file-too-large", Mark{0, 0, 0},
-                        msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
+                        say("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
         } else if (auto v = read_yaml(bytes, 0, diags)) {
             decode_config(*v, repo.config, diags);
         } else {
@@ -313,13 +314,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
         std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
     };
     read_config();
-    if (options.on_config && options.on_config(repo.config)) {
-        // wijk.yaml chose the language of messages: its own are made again in it, before any
-        // data file is read (reading the whole repository twice cost twice the time and memory)
-        diags = Diagnostics{};
-        repo.config = Config{};
-        read_config();
-    }
+    if (options.on_config) options.on_config(repo.config);
 
     Found found = list_data_files(root, repo.config.exclude);
     std::size_t bytes_of_names = 9;  // wijk.yaml
@@ -335,7 +330,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
         repo.files.push_back(p.folder == "." ? p.folder : p.folder + "/");
         diags.io_error = true;
         diags.error("read-error", Mark{file, 0, 0},
-                    msg("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
+                    say("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
     }
     repo.index();
     return out;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/calendar.h"
+#include "model/lang.h"
 #include "model/file_list.h"
 #include "model/mark.h"
 #include "model/money.h"
@@ -300,7 +301,6 @@ std::vector<std::string> ids_of(const Records& records) {
     return out;
 }
 
-enum class Lang { en, nl };
 enum class CsvDialect { rfc4180, excel_nl };
 enum class ReminderKind { notice, renewal, expiry, evaluation, strategy_end };
 inline constexpr int reminder_kind_count = 5;
