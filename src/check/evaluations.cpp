@@ -4,8 +4,7 @@
 #include <vector>
 
 #include "check/check.h"
-#include "load/sources.h"
-#include "load/reader.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 #include "model/terms.h"

@@ -65,7 +65,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
 
     Loaded loaded;
     if (auto status = cx.load_valid(loaded)) return *status;
-    const Repository& repo = loaded.repo;
+    const Repository& repo = loaded.repo();
 
     SummaryOptions so;
     so.contacts = opt.contacts || repo.config.contacts_in_reports.value_or(false);
