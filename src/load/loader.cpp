@@ -96,6 +96,18 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     return match_parts(p, 0, s, 0, memo);
 }
 
+bool is_data_file(std::string_view rel, const std::vector<std::string>& exclude) {
+    auto parts = split(rel);
+    if (parts.empty() || (parts.size() == 1 && parts[0] == "wijk.yaml")) return false;
+    for (auto part : parts)
+        if (part[0] == '.') return false;
+    auto ext = fs::path(parts.back()).extension();
+    if (ext != ".yaml" && ext != ".yml") return false;
+    for (const auto& g : exclude)
+        if (glob_match(g, rel)) return false;
+    return true;
+}
+
 namespace {
 
 void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string& why) {

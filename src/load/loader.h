@@ -21,6 +21,12 @@ std::optional<std::string> find_data_root(const std::optional<std::string>& opti
 // folder also excludes everything below it.
 bool glob_match(std::string_view pattern, std::string_view path);
 
+// Is `rel` (a path relative to the data root, '/'-separated, its folders already resolved) a
+// file that loading reads as data? The listing's rules for one path: *.yaml or *.yml, no name
+// on the way that starts with '.', not wijk.yaml at the root, not matched by an `exclude:`
+// glob. Writes refuse to replace such a file (reports never overwrite records).
+bool is_data_file(std::string_view rel, const std::vector<std::string>& exclude);
+
 struct Loaded {
     Repository repo;
     Diagnostics diags;
