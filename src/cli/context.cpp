@@ -215,26 +215,29 @@ std::optional<int> Context::refuse_replacing_data(const std::string& path) const
     if (ec) return std::nullopt;  // the write itself will say what is wrong
     fs::path where = folder / given.filename();
     static const std::vector<std::string> no_exclude;
-    auto refuse_in = [&](const std::string& root, const std::vector<std::string>& exclude) -> std::optional<int> {
+    // `own`: the repository this run reads, named only when the target lies in another one
+    auto refuse_in = [&](const std::string& root, const std::vector<std::string>& exclude,
+                         bool own) -> std::optional<int> {
         std::error_code rec;
         fs::path real_root = fs::canonical(root, rec);
         if (rec) return std::nullopt;
         std::string rel = where.lexically_relative(real_root).generic_string();
         if (rel.empty() || rel == "." || rel.rfind("..", 0) == 0) return std::nullopt;  // outside
+        std::string of = own ? std::string(tr("the repository", "de gegevensmap"))
+                             : msg("the repository {}", "de gegevensmap {}", terminal_safe(root));
         if (rel == "wijk.yaml") {
-            print_error(msg("{} is the configuration (wijk.yaml) of the repository {}: not replaced; choose "
-                            "another file name",
-                            "{} is het instellingenbestand (wijk.yaml) van de gegevensmap {}: niet vervangen; kies "
-                            "een andere bestandsnaam",
-                            terminal_safe(path), terminal_safe(root)));
+            print_error(msg("{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
+                            "{} is het instellingenbestand (wijk.yaml) van {}: niet vervangen; kies een andere "
+                            "bestandsnaam",
+                            terminal_safe(path), of));
             return exit_code::usage;
         }
         if (!is_data_file(rel, exclude)) return std::nullopt;
-        print_error(msg("{} is a data file of the repository {}: not replaced (a write never overwrites "
-                        "records); choose a new file name",
-                        "{} is een gegevensbestand van de gegevensmap {}: niet vervangen (schrijven overschrijft "
-                        "nooit gegevens); kies een nieuwe bestandsnaam",
-                        terminal_safe(path), terminal_safe(root)));
+        print_error(msg("{} is a data file of {}: not replaced (a write never overwrites records); choose a new "
+                        "file name",
+                        "{} is een gegevensbestand van {}: niet vervangen (schrijven overschrijft nooit gegevens); "
+                        "kies een nieuwe bestandsnaam",
+                        terminal_safe(path), of));
         return exit_code::usage;
     };
     // The repository this run reads (when it read none, as schema: the one it would find,
@@ -242,18 +245,18 @@ std::optional<int> Context::refuse_replacing_data(const std::string& path) const
     std::optional<std::string> own;
     if (loaded_root_) {
         own = loaded_root_->root;
-        if (auto r = refuse_in(own.value(), loaded_root_->exclude)) return r;
+        if (auto r = refuse_in(own.value(), loaded_root_->exclude, true)) return r;
     } else {
         auto cwd = fs::current_path(ec).string();
         own = find_data_root(global.data, std::getenv("WIJK_DATA"), cwd);
         if (own)
-            if (auto r = refuse_in(*own, no_exclude)) return r;
+            if (auto r = refuse_in(*own, no_exclude, true)) return r;
     }
     // ... and the one the target lies in, if another.
     if (auto around = find_data_root(std::nullopt, nullptr, folder.string())) {
         bool same = own && fs::equivalent(*own, *around, ec);
         if (!same)
-            if (auto r = refuse_in(*around, no_exclude)) return r;
+            if (auto r = refuse_in(*around, no_exclude, false)) return r;
     }
     return std::nullopt;
 }
