@@ -36,10 +36,13 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
     fs::path folder = fs::path(dir) / std::to_string(c.year);
     std::vector<std::string> paths;
     for (const ChecklistItem& it : c.items)
-        paths.push_back((folder / (it.agreement->id.value_or("") + std::string(checklist_extension(f)))).string());
+        paths.push_back(
+            (folder / (it.agreement->id.value_or("") + std::string(checklist_extension(f))))
+                .string());
     bool refused = false;  // without --force an existing file is skipped anyway
     if (force)
-        for (const auto& path : paths) refused = cx.refuse_replacing_data(path).has_value() || refused;
+        for (const auto& path : paths)
+            refused = cx.refuse_replacing_data(path).has_value() || refused;
     if (refused) {
         print_error(std::string(tr("nothing written", "niets geschreven")));
         return exit_code::usage;
@@ -47,8 +50,8 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
-        print_error(msg("cannot create folder {}: {}", "kan map {} niet maken: {}", terminal_safe(folder.string()),
-                        ec.message()));
+        print_error(msg("cannot create folder {}: {}", "kan map {} niet maken: {}",
+                        terminal_safe(folder.string()), ec.message()));
         return exit_code::io;
     }
     int status = exit_code::ok;
@@ -63,8 +66,16 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
             written += path + "\n";
         } else if (exists) {
             ++skipped;
-            print_error(msg("{} exists: not overwritten (--force replaces it)",
-                            "{} bestaat al: niet overschreven (--force vervangt het)", terminal_safe(path)));
+            if (cx.data_file_refusal(
+                    path))  // a form filled in: --force would not replace it either
+                print_error(
+                    msg("{} exists: not overwritten (a data file of the repository)",
+                        "{} bestaat al: niet overschreven (een gegevensbestand van de gegevensmap)",
+                        terminal_safe(path)));
+            else
+                print_error(msg("{} exists: not overwritten (--force replaces it)",
+                                "{} bestaat al: niet overschreven (--force vervangt het)",
+                                terminal_safe(path)));
         } else {
             print_error(msg("cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
             status = exit_code::io;

@@ -205,40 +205,50 @@ int report_write_failure(const WriteResult& r) {
     return exit_code::io;
 }
 
-std::optional<int> Context::refuse_replacing_data(const std::string& path) const {
+std::optional<std::string> Context::data_file_refusal(const std::string& path) const {
     namespace fs = std::filesystem;
     struct stat lst {};
     if (::lstat(path.c_str(), &lst) != 0 || S_ISDIR(lst.st_mode)) return std::nullopt;  // new: fine
     std::error_code ec;
     fs::path given(path);
-    fs::path folder = fs::canonical(given.parent_path().empty() ? fs::path(".") : given.parent_path(), ec);
+    fs::path folder =
+        fs::canonical(given.parent_path().empty() ? fs::path(".") : given.parent_path(), ec);
     if (ec) return std::nullopt;  // the write itself will say what is wrong
     fs::path where = folder / given.filename();
     static const std::vector<std::string> no_exclude;
     // `own`: the repository this run reads, named only when the target lies in another one
     auto refuse_in = [&](const std::string& root, const std::vector<std::string>& exclude,
-                         bool own) -> std::optional<int> {
+                         bool own) -> std::optional<std::string> {
         std::error_code rec;
         fs::path real_root = fs::canonical(root, rec);
         if (rec) return std::nullopt;
         std::string rel = where.lexically_relative(real_root).generic_string();
         if (rel.empty() || rel == "." || rel.rfind("..", 0) == 0) return std::nullopt;  // outside
-        std::string of = own ? std::string(tr("the repository", "de gegevensmap"))
-                             : msg("the repository {}", "de gegevensmap {}", terminal_safe(root));
+        std::string shown_root = root;  // another repository: named, relative when below here
+        auto here = fs::canonical(fs::current_path(rec), rec);
+        if (!rec)
+            if (auto r = real_root.lexically_relative(here).generic_string();
+                !r.empty() && r.rfind("..", 0) != 0)
+                shown_root = r;
+        std::string of =
+            own ? std::string(tr("the repository", "de gegevensmap"))
+                : msg("the repository {}", "de gegevensmap {}", terminal_safe(shown_root));
         if (rel == "wijk.yaml") {
-            print_error(msg("{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
-                            "{} is het instellingenbestand (wijk.yaml) van {}: niet vervangen; kies een andere "
-                            "bestandsnaam",
-                            terminal_safe(path), of));
-            return exit_code::usage;
+            return msg(
+                "{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
+                "{} is het instellingenbestand (wijk.yaml) van {}: niet vervangen; kies een andere "
+                "bestandsnaam",
+                terminal_safe(path), of);
         }
         if (!is_data_file(rel, exclude)) return std::nullopt;
-        print_error(msg("{} is a data file of {}: not replaced (a write never overwrites records); choose a new "
-                        "file name",
-                        "{} is een gegevensbestand van {}: niet vervangen (schrijven overschrijft nooit gegevens); "
-                        "kies een nieuwe bestandsnaam",
-                        terminal_safe(path), of));
-        return exit_code::usage;
+        return msg(
+            "{} is a data file of {}: not replaced (a write never overwrites records); choose a "
+            "new "
+            "file name",
+            "{} is een gegevensbestand van {}: niet vervangen (schrijven overschrijft nooit "
+            "gegevens); "
+            "kies een nieuwe bestandsnaam",
+            terminal_safe(path), of);
     };
     // The repository this run reads (when it read none, as schema: the one it would find,
     // without its excludes, which can only protect more) ...
@@ -261,8 +271,16 @@ std::optional<int> Context::refuse_replacing_data(const std::string& path) const
     return std::nullopt;
 }
 
-int Context::emit_streamed(const std::optional<std::string>& path,
-                           const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
+std::optional<int> Context::refuse_replacing_data(const std::string& path) const {
+    auto why = data_file_refusal(path);
+    if (!why) return std::nullopt;
+    print_error(*why);
+    return exit_code::usage;
+}
+
+int Context::emit_streamed(
+    const std::optional<std::string>& path,
+    const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
     if (path && path->empty()) {
         print_error(std::string(tr("-o/--output: the file name is empty; give a FILE, or - for standard output",
                                    "-o/--output: de bestandsnaam is leeg; geef een BESTAND, of - voor standaarduitvoer")));

@@ -65,6 +65,8 @@ struct Context {
     // returns exit_code::usage; nullopt: go on. The target's folder is resolved first; a
     // link at the target itself is replaced, not followed (io/output.h), so its place counts.
     std::optional<int> refuse_replacing_data(const std::string& path) const;
+    // The same without printing: why `path` may not be replaced, or nullopt.
+    std::optional<std::string> data_file_refusal(const std::string& path) const;
 
 private:
     // The data root the last load read and its exclude globs, for refuse_replacing_data.

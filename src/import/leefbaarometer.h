@@ -19,17 +19,17 @@ namespace wijk {
 
 // One row of the CSV, numbers kept as written (a decimal comma turned into a point).
 struct LbmRow {
-    int line = 0;               // physical line where the row starts (the header is line 1)
-    std::string code;           // bu_code, else wk_code, else gm_code of the row, upper case
-    int year = 0;               // jaar
-    std::optional<int> klass;   // kscore (or klasse), only when the file has such a column
+    int line = 0;              // physical line where the row starts (the header is line 1)
+    std::string code;          // bu_code, else wk_code, else gm_code of the row, upper case
+    int year = 0;              // jaar
+    std::optional<int> klass;  // kscore (or klasse), only when the file has such a column
     std::optional<std::string> score, deviation;                         // lbm, afw
     std::array<std::optional<std::string>, dimension_count> dimensions;  // won, fys, vrz, soc, onv
 };
 
 struct LbmError {
-    int line = 0;  // 0: not about one line
-    std::string message;  // values from the file in it are terminal-safe (render/escape.h)
+    int line = 0;              // 0: not about one line
+    std::string message;       // values from the file in it are terminal-safe (render/escape.h)
     bool read_failed = false;  // the file could not be read (I/O), not what it says
 };
 
@@ -38,7 +38,7 @@ struct LbmError {
 // or a UTF-16 byte order mark end the reading with an error, so that no input makes it hold
 // more than one bounded record.
 class LbmCsvReader {
-public:
+  public:
     explicit LbmCsvReader(std::istream& in);
     // Reads the header line; an error when it is not that of a Leefbaarometer file.
     std::optional<LbmError> read_header();
@@ -54,7 +54,7 @@ public:
     static constexpr std::size_t max_record_bytes = 1 << 20;
     static constexpr std::size_t max_fields = 1000;
 
-private:
+  private:
     enum class Got { record, end, error };
     Got read_record();
     bool refill();
@@ -64,8 +64,8 @@ private:
     std::string buf_;  // bytes read and not yet parsed start at pos_
     std::size_t pos_ = 0;
     bool eof_ = false;
-    int line_ = 1;         // the line at pos_
-    int record_line_ = 0;  // the line where the last record read starts
+    int line_ = 1;                     // the line at pos_
+    int record_line_ = 0;              // the line where the last record read starts
     std::vector<std::string> fields_;  // the last record's fields (kept, to reuse their memory)
     std::size_t field_count_ = 0;
     std::optional<LbmError> error_;
@@ -93,9 +93,9 @@ struct LbmMatching {
         std::size_t rows = 0;
     };
     std::vector<Unmatched> first_unmatched;  // the first codes no neighbourhood has, in file order
-    std::size_t unmatched_codes = 0;   // how many such codes (counted exactly up to the cap below)
-    bool unmatched_capped = false;     // more than unmatched_codes
-    std::size_t unmatched_rows = 0;    // rows with such a code
+    std::size_t unmatched_codes = 0;  // how many such codes (counted exactly up to the cap below)
+    bool unmatched_capped = false;    // more than unmatched_codes
+    std::size_t unmatched_rows = 0;   // rows with such a code
 
     static constexpr std::size_t listed = 20;
     static constexpr std::size_t counted = 200000;
@@ -104,8 +104,8 @@ struct LbmMatching {
 // Reads the CSV from `in` to its end and matches its rows to neighbourhoods by `codes`
 // (case-insensitive). The first malformed row is an error with its line; so are two rows for
 // one code and year that match a neighbourhood (they would be duplicate records).
-std::variant<LbmMatching, LbmError> import_leefbaarometer(std::istream& in,
-                                                          const std::deque<Neighbourhood>& neighbourhoods);
+std::variant<LbmMatching, LbmError> import_leefbaarometer(
+    std::istream& in, const std::deque<Neighbourhood>& neighbourhoods);
 
 // The liveability data file: a header comment, then `liveability:` with one record per match.
 std::string liveability_yaml(const LbmMatching& matching, const std::string& source,

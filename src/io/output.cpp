@@ -1,5 +1,10 @@
 #include "io/output.h"
 
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -8,12 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <mutex>
-#include <pthread.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace wijk {
 
@@ -62,28 +62,28 @@ extern "C" void remove_temporary_files(int sig) {
     ::raise(sig);
 }
 
+// Checked at every temporary file, not once: whatever set a handler meanwhile (a test
+// framework restores its own) does not keep a temporary file from being removed.
 void install_signal_handlers() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        for (int sig : cleanup_signals) {
-            struct sigaction old {};
-            if (::sigaction(sig, nullptr, &old) != 0) continue;
-            if (old.sa_handler == SIG_IGN) continue;  // nohup, a background job: stays ignored
-            struct sigaction sa {};
-            sa.sa_handler = remove_temporary_files;
-            sigemptyset(&sa.sa_mask);
-            for (int other : cleanup_signals)
-                if (other != sig) sigaddset(&sa.sa_mask, other);  // one cleanup at a time
-            sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-            ::sigaction(sig, &sa, nullptr);
-        }
-    });
+    for (int sig : cleanup_signals) {
+        struct sigaction old {};
+        if (::sigaction(sig, nullptr, &old) != 0) continue;
+        if (old.sa_handler == SIG_IGN) continue;  // nohup, a background job: stays ignored
+        if (old.sa_handler == remove_temporary_files) continue;
+        struct sigaction sa {};
+        sa.sa_handler = remove_temporary_files;
+        sigemptyset(&sa.sa_mask);
+        for (int other : cleanup_signals)
+            if (other != sig) sigaddset(&sa.sa_mask, other);  // one cleanup at a time
+        sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+        ::sigaction(sig, &sa, nullptr);
+    }
 }
 
 // While alive, the cleanup signals wait: a temporary file is never created without being in
 // the table.
 class SignalsHeld {
-public:
+  public:
     SignalsHeld() {
         sigset_t set;
         sigemptyset(&set);
@@ -94,7 +94,7 @@ public:
     SignalsHeld(const SignalsHeld&) = delete;
     SignalsHeld& operator=(const SignalsHeld&) = delete;
 
-private:
+  private:
     sigset_t old_;
 };
 
@@ -109,10 +109,12 @@ std::string temporary_name(std::string_view target) {
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
     x ^= x >> 31;
     std::size_t keep = std::min<std::size_t>(target.size(), 32);
-    while (keep > 0 && keep < target.size() && (static_cast<unsigned char>(target[keep]) & 0xC0) == 0x80)
+    while (keep > 0 && keep < target.size() &&
+           (static_cast<unsigned char>(target[keep]) & 0xC0) == 0x80)
         --keep;
     std::string name = "." + std::string(target.substr(0, keep)) + ".wijk-";
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     for (int i = 0; i < 6; ++i, x /= 62) name += alphabet[x % 62];
     return name;
 }
@@ -205,8 +207,10 @@ int rename_temporary(int slot, const std::string& target) {
     split_target(target, dir_name, base);
     PendingTemp& p = pending[slot];
     int e = ::renameat(p.dir.load(), p.name, p.dir.load(), base.c_str()) == 0 ? 0 : errno;
-    if (e != 0) discard_temporary(slot);
-    else release_slot(slot);
+    if (e != 0)
+        discard_temporary(slot);
+    else
+        release_slot(slot);
     return e;
 }
 
@@ -221,7 +225,8 @@ int link_temporary(int slot, const std::string& target) {
     if (e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == EXDEV || e == EMLINK) {
         // no hard links here (some network and FAT file systems): claim the name with
         // O_EXCL, then rename the complete file over the empty one we own
-        int claim = ::openat(dir, base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        int claim =
+            ::openat(dir, base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (claim < 0) {
             e = errno;
         } else {
@@ -245,14 +250,17 @@ mode_t creation_mode() {
 // The standard streams by name: written through the descriptor wijk already has, so that a
 // redirection (even `>>`) behaves as the shell set it up.
 int standard_stream(const std::string& path) {
-    if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return STDOUT_FILENO;
-    if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") return STDERR_FILENO;
+    if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1")
+        return STDOUT_FILENO;
+    if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2")
+        return STDERR_FILENO;
     return -1;
 }
 
 // Never create or rename anything here: a rename could replace a device node.
 bool under_system_folder(const std::string& path) {
-    return path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0 || path.rfind("/sys/", 0) == 0;
+    return path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0 ||
+           path.rfind("/sys/", 0) == 0;
 }
 
 bool written_in_place(mode_t mode) {
@@ -261,9 +269,13 @@ bool written_in_place(mode_t mode) {
 
 }  // namespace
 
-OutputFile::OutputFile(StandardOutput) : name_("standard output"), fd_(STDOUT_FILENO) { std::fflush(stdout); }
+OutputFile::OutputFile(StandardOutput) : name_("standard output"), fd_(STDOUT_FILENO) {
+    std::fflush(stdout);
+}
 
-OutputFile::OutputFile(const std::string& path) : name_(path) { open(path); }
+OutputFile::OutputFile(const std::string& path) : name_(path) {
+    open(path);
+}
 
 void OutputFile::open(const std::string& path) {
     if (path.empty()) return fail(ENOENT);
@@ -336,8 +348,10 @@ WriteResult OutputFile::finish() {
     if (temp_slot_ >= 0 && ok) {
         if (owner_ >= 0 && (uid_t(owner_) != ::geteuid() || gid_t(group_) != ::getegid()))
             (void)!::fchown(fd_, uid_t(owner_), gid_t(group_));  // where allowed; else ours
-        if (::fchmod(fd_, mode_) != 0) failed(errno);
-        else if (::fsync(fd_) != 0) failed(errno);
+        if (::fchmod(fd_, mode_) != 0)
+            failed(errno);
+        else if (::fsync(fd_) != 0)
+            failed(errno);
     }
     if (owned_) {
         if (::close(fd_) != 0 && ok) failed(errno);
@@ -347,8 +361,10 @@ WriteResult OutputFile::finish() {
     if (temp_slot_ >= 0) {
         int slot = temp_slot_;
         temp_slot_ = -1;
-        if (!ok) discard_temporary(slot);
-        else if (int e = rename_temporary(slot, name_); e != 0) failed(e);
+        if (!ok)
+            discard_temporary(slot);
+        else if (int e = rename_temporary(slot, name_); e != 0)
+            failed(e);
     }
     if (ok) return WriteResult{};
     return WriteResult{false, name_ + ": " + error_, errnum_};
@@ -370,10 +386,12 @@ WriteResult write_new_file(const std::string& path, std::string_view content, bo
     // Race-free: the content goes to a temporary file beside the target, which link(2) then
     // gives the target's name only if nothing has that name (not even a dangling symlink);
     // a file that appears between a check and a rename is never replaced.
-    auto failure = [&](int e) { return WriteResult{false, path + ": " + (e == EEXIST ? "exists" : std::strerror(e)), e}; };
+    auto failure = [&](int e) {
+        return WriteResult{false, path + ": " + (e == EEXIST ? "exists" : std::strerror(e)), e};
+    };
     struct stat st {};
     exists = ::lstat(path.c_str(), &st) == 0;  // early, so that it is reported even where
-    if (exists) return failure(EEXIST);         // nothing could be written
+    if (exists) return failure(EEXIST);        // nothing could be written
     int slot = -1;
     int fd = create_temporary(path, slot);
     if (fd < 0) return failure(errno);

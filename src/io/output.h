@@ -29,7 +29,7 @@ WriteResult write_file(const std::string& path, std::string_view content);
 // standard stream), and finish() renames it over the target. Not finished (an error, or
 // destroyed early): the target stays as it was and the temporary file is removed.
 class OutputFile {
-public:
+  public:
     explicit OutputFile(const std::string& path);
     struct StandardOutput {};
     explicit OutputFile(StandardOutput);  // stdout; errors say "standard output"
@@ -39,7 +39,7 @@ public:
     void write(std::string_view content);  // after an error: ignored, reported by finish()
     WriteResult finish();
 
-private:
+  private:
     void open(const std::string& path);  // picks how to write the target
     void fail(int errnum);
     void open_in_place(const std::string& path);
@@ -49,8 +49,8 @@ private:
     std::string error_;  // the first error
     int errnum_ = 0;
     int fd_ = -1;
-    bool owned_ = false;   // fd_ is ours to close (not a standard stream)
-    int temp_slot_ = -1;   // the temporary file (see output.cpp), until renamed
+    bool owned_ = false;  // fd_ is ours to close (not a standard stream)
+    int temp_slot_ = -1;  // the temporary file (see output.cpp), until renamed
     unsigned mode_ = 0644;
     long long owner_ = -1, group_ = -1;  // of the file replaced, kept where allowed
 };

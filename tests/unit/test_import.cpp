@@ -179,6 +179,11 @@ TEST_CASE("leefbaarometer import: numbers the data format would reject, at their
     CHECK(parse_error("bu_code,jaar,lbm\nBU1,2024,1e999\n").message.find("too large") != std::string::npos);
     CHECK(parse_error("bu_code,jaar,lbm\nBU1,2024,1e-999\n").message.find("close to 0") != std::string::npos);
     CHECK(parse_error("bu_code,jaar,lbm\nBU1,2024,nan\n").message.find("not a number") != std::string::npos);
+    // long numbers without an exponent: up to 1e300 as the loader takes them
+    CHECK(parse_error("bu_code,jaar,lbm\nBU1,2024,1" + std::string(301, '0') + "\n").message.find("too large") != std::string::npos);
+    CHECK(parse_ok("bu_code,jaar,lbm\nBU1,2024,1" + std::string(300, '0') + "\n").rows.size() == 1);
+    CHECK(parse_ok("bu_code,jaar,lbm\nBU1,2024,0." + std::string(290, '0') + "1\n").rows.size() == 1);
+    CHECK(parse_error("bu_code,jaar,lbm\nBU1,2024,0." + std::string(400, '0') + "1\n").message.find("close to 0") != std::string::npos);
     // what the loader takes passes, as written
     auto t = parse_ok("bu_code,jaar,lbm,afw\nBU1,2024,1e300,-2.5E-3\nBU2,2024,+4,\"-,5\"\n");
     CHECK(t.rows[0].score == "1e300");
