@@ -53,6 +53,10 @@ struct Context {
                             const std::optional<std::string>& output, const std::string& fallback) const;
 };
 
+// The columns text output may fill: COLUMNS when set, else the width of the terminal on stdout
+// (when `to_terminal`: the output goes there), else 80.
+std::size_t text_width(bool to_terminal);
+
 // Prints "wijk: MESSAGE" to stderr.
 void print_error(const std::string& message);
 
