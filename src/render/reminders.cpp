@@ -58,6 +58,9 @@ std::string horizon_line(const ReminderReport& rep) {
     for (int k = 0; k < reminder_kind_count; ++k) {
         const Duration& h = rep.horizons[static_cast<std::size_t>(k)];
         if (h == rep.horizon) continue;
+        // decide reminders exist only with reminders.lead
+        if (static_cast<ReminderKind>(k) == ReminderKind::decide && !(rep.config && rep.config->reminders_lead))
+            continue;
         if (!extra.empty()) extra += ", ";
         extra += std::string(reminder_kind_label(static_cast<ReminderKind>(k), rep.lang)) + ": " +
                  duration_text(h, rep.lang);
@@ -234,7 +237,7 @@ std::string missed_message(const Reminder& r, Lang lang) {
                  "(leg dat vast als terminated met by: mutual).",
                  date_text(e));
         if (r.earliest_end && r.notice)
-            m += msg(lang, " Notice can then be given at any time: given today, with {} notice, it ends on {}.",
+            m += msg(lang, " Notice can then be given at any time: given today, with a notice period of {}, it ends on {}.",
                      " Opzeggen kan daarna altijd: een opzegging vandaag, met {} opzegtermijn, beëindigt de afspraak "
                      "per {}.",
                      duration_text(*r.notice, lang), date_text(*r.earliest_end));
@@ -556,8 +559,10 @@ void stream_reminders_json(const ReminderReport& rep, const std::function<void(s
         opt_date(w, "term_end", r.term_end);
         opt_date(w, "notice_deadline", r.notice_deadline);
         w.key("missed").boolean(r.missed);
-        opt_date(w, "next_deadline", r.next_deadline);
-        opt_date(w, "earliest_end", r.earliest_end);
+        if (r.missed) {  // what a stop can still reach
+            opt_date(w, "next_deadline", r.next_deadline);
+            opt_date(w, "earliest_end", r.earliest_end);
+        }
         w.key("title").string(r.title);
         w.key("summary").string(reminder_summary(r, lang));
         w.key("message").string(reminder_message(r, lang));

@@ -399,7 +399,7 @@ TEST_CASE("a missed stop decision: indefinite up to its end, never for renewal: 
     CHECK(notices[0].missed);
     CHECK(notices[0].earliest_end == D("2027-02-26"));  // notice reaching the partner today
     CHECK_FALSE(notices[0].next_deadline);
-    CHECK(reminder_message(notices[0], Lang::en).find("given today, with 3 months notice, it ends on 2027-02-26") !=
+    CHECK(reminder_message(notices[0], Lang::en).find("given today, with a notice period of 3 months, it ends on 2027-02-26") !=
           std::string::npos);
     // after its end there is no term to miss
     CHECK(of_kind(compute_reminders(repo, options("2027-01-01")), ReminderKind::notice).empty());
