@@ -8,8 +8,8 @@ case_dir=$2
 cd "$case_dir" || exit 2
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-# a clean, reproducible environment: no colour, no data root from the caller
-env -u NO_COLOR -u CLICOLOR_FORCE -u FORCE_COLOR -u WIJK_DATA TERM=dumb LC_ALL=C.UTF-8 \
+# a clean, reproducible environment: no colour, no data root or terminal width from the caller
+env -u NO_COLOR -u CLICOLOR_FORCE -u FORCE_COLOR -u WIJK_DATA -u COLUMNS TERM=dumb LC_ALL=C.UTF-8 \
   PATH="$bin_dir:$PATH" timeout 60 bash -c "$(cat cmd)" >"$out" 2>"$err" </dev/null
 status=$?
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
