@@ -13,10 +13,10 @@
 namespace wijk {
 
 void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
-    // Duplicates, by sorting compact keys (equal ids have equal text-pool handles): 12 bytes
+    // Duplicates, by sorting compact keys (equal ids have equal text-pool handles): 16 bytes
     // an evaluation instead of a hash map.
     struct Key {
-        std::uint32_t agreement;
+        TextRef agreement;
         int year;
         std::uint32_t index;  // reading order
         auto operator<=>(const Key&) const = default;
@@ -25,7 +25,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
     keys.reserve(repo.evaluations.size());
     for (std::uint32_t i = 0; i < repo.evaluations.size(); ++i) {
         const auto& e = repo.evaluations[i];
-        if (e.agreement && e.year) keys.push_back({e.agreement.handle, *e.year, i});
+        if (e.agreement && e.year) keys.push_back({e.agreement.handle(), *e.year, i});
     }
     std::sort(keys.begin(), keys.end());
     for (std::size_t k = 0, first = 0; k < keys.size(); ++k) {

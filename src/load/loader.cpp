@@ -167,7 +167,7 @@ namespace {
 
 // What one data file holds, read by any thread, merged in file order.
 struct FilePart {
-    Repository records;
+    RecordSet records;
     Diagnostics diags;
 };
 
@@ -175,21 +175,21 @@ struct FilePart {
 // kept (a 1.6 MB liveability file makes a 16 MB tree). When the file turns out to be broken
 // (a syntax error further on, an alias), what was decoded from it is dropped again, as if it
 // had never been read: the tree would not say what the file means.
-void decode_text(std::string_view bytes, std::uint32_t file, FilePart& part) {
+void decode_text(std::string_view bytes, std::uint32_t file, TextPool& texts, FilePart& part) {
     Diagnostics decoded;
     RecordSink sink = [&](std::string_view key, const Value& record) {
-        return decode_record(key, record, part.records, decoded);
+        return decode_record(key, record, part.records, texts, decoded);
     };
     if (auto root = read_yaml(bytes, file, part.diags, &sink)) {
-        decode_data_file(*root, file, part.records, decoded);
+        decode_data_file(*root, part.records, texts, decoded);
         part.diags.items.insert(part.diags.items.end(), std::make_move_iterator(decoded.items.begin()),
                                 std::make_move_iterator(decoded.items.end()));
     } else {
-        part.records = Repository{};
+        part.records = RecordSet{};
     }
 }
 
-void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, FilePart& part,
+void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, TextPool& texts, FilePart& part,
               std::string& bytes) {
     Text why;
     bool too_large = false;
@@ -204,7 +204,7 @@ void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, Fi
                          Text("split it into smaller files", "splits het in kleinere bestanden"));
         return;
     }
-    decode_text(bytes, file, part);
+    decode_text(bytes, file, texts, part);
 }
 
 template <class Records>
@@ -233,7 +233,7 @@ void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo
     if (!repo.sources) repo.sources = std::make_shared<Sources>(repo.root);
     repo.sources->keep(file, bytes);
     FilePart part;
-    decode_text(bytes, file, part);
+    decode_text(bytes, file, *repo.texts, part);
     merge(repo, diags, part);
 }
 
@@ -256,7 +256,7 @@ void read_data_files(const fs::path& root, Repository& repo, Diagnostics& diags,
             std::size_t i = next.fetch_add(1);
             if (i >= total) return;
             auto part = std::make_unique<FilePart>();
-            read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *part, bytes);
+            read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *repo.texts, *part, bytes);
             // one large file must not keep its buffer while thousands of small ones follow
             if (bytes.capacity() > (std::size_t(1) << 18)) std::string().swap(bytes);
             std::lock_guard<std::mutex> lock(mutex);
@@ -306,7 +306,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
             diags.error("file-too-large", Mark{0, 0, 0},
                         say("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
         } else if (auto v = read_yaml(bytes, 0, diags)) {
-            decode_config(*v, repo.config, diags);
+            decode_config(*v, repo.config, *repo.texts, diags);
         } else {
             repo.config.present = true;
         }

@@ -370,8 +370,6 @@ Mark RecordReader::key_mark(std::string_view key) const {
         return f;                                       \
     }
 
-WIJK_GETTER(std::string, text, as_text(*v, cx_))
-WIJK_GETTER(std::string, id, as_id(*v, cx_))
 WIJK_GETTER(Date, date, as_date(*v, cx_))
 WIJK_GETTER(int, year, as_year(*v, cx_))
 WIJK_GETTER(long long, integer, as_integer(*v, cx_, spec_.find(key)->min, spec_.find(key)->max))
@@ -382,6 +380,24 @@ WIJK_GETTER(Money, money, as_money(*v, cx_))
 WIJK_GETTER(double, percent, as_percent(*v, cx_))
 WIJK_GETTER(MonthDay, month_day, as_month_day(*v, cx_))
 #undef WIJK_GETTER
+
+Field<std::string> RecordReader::text(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_text(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
+
+Field<std::string> RecordReader::id(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_id(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
 
 std::vector<const Value*> RecordReader::items(std::string_view key) {
     std::vector<const Value*> out;
@@ -410,7 +426,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
     out.reserve(list.size());
     for (const Value* item : list) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
-        if (t) out.emplace_back(std::move(*t), item->loc);
+        if (t) out.emplace_back(cx_.texts.intern(*t), item->loc);
     }
     return out;
 }

@@ -18,6 +18,7 @@ namespace wijk {
 
 struct DecodeContext {
     Diagnostics& diags;
+    TextPool& texts;  // the repository's: every decoded text is pooled there
 };
 
 // Scalar decoders: report and return nullopt when the value is not of the type.

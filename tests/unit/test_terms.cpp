@@ -151,6 +151,7 @@ TEST_CASE("earliest_end_by_notice") {
 
 TEST_CASE("latest_evaluation: the highest year, on a tie the latest date") {
     Repository repo;
+    repo.texts = test_pool();
     auto add = [&](const char* agreement, int year, const char* date, Decision d) {
         Evaluation e;
         e.agreement = F(std::string(agreement));
