@@ -120,6 +120,12 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     ro.partners.insert(opt.partners.begin(), opt.partners.end());
     ro.neighbourhoods.insert(opt.neighbourhoods.begin(), opt.neighbourhoods.end());
     const Reminders reminders = compute_reminders(repo, ro);
+    // --kind decide without a lead would look like "no decision is due"
+    if (ro.kinds.count(ReminderKind::decide) && !repo.config.reminders_lead && !cx.global.quiet)
+        print_error(msg("--kind decide: there are no decide reminders without reminders.lead in wijk.yaml "
+                        "(e.g. lead: 6 weeks)",
+                        "--kind decide: zonder reminders.lead in wijk.yaml zijn er geen besluitherinneringen "
+                        "(bijv. lead: 6 weken)"));
 
     ReminderReport report;
     report.as_of = cx.as_of;
