@@ -89,6 +89,18 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
     return skipped > 0 ? exit_code::data_errors : exit_code::ok;
 }
 
+// A name that ends like one of the files checklist writes (x.md, x.html, ...) and is not an
+// existing folder.
+bool looks_like_file_name(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return false;
+    const std::string ext = fs::path(path).extension().string();
+    for (std::string_view e : {".md", ".markdown", ".html", ".htm", ".yaml", ".yml", ".json", ".txt"})
+        if (ext == e) return true;
+    return false;
+}
+
 int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     if (opt.out_dir && opt.output) {
@@ -102,10 +114,19 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                                    "--out: de mapnaam is leeg; geef een MAP, bijv. --out checklists")));
         return exit_code::usage;
     }
+    // --out names a folder: `--out x.md` is a mistake for `-o x.md`, not a folder named x.md
+    if (opt.out_dir && looks_like_file_name(*opt.out_dir)) {
+        print_error(msg("--out '{}' names a folder (it gets one file per agreement, FOLDER/YEAR/AGREEMENT.md); "
+                        "to write one file, use -o {}",
+                        "--out '{}' is een map (met een bestand per afspraak, MAP/JAAR/AFSPRAAK.md); "
+                        "voor een enkel bestand: -o {}",
+                        *opt.out_dir, *opt.out_dir));
+        return exit_code::usage;
+    }
     std::string format_name = cx.pick_format(opt.format, opt.output, "markdown");
     auto format = checklist_format(format_name);
     if (!format) {
-        cx.print_unknown_format(opt.format, opt.output, format_name, "checklist", "markdown, html, yaml");
+        cx.print_unknown_format(opt.format, opt.output, format_name, "checklist", "markdown, html, yaml, json");
         return exit_code::usage;
     }
     int year = opt.year.value_or(int(cx.as_of.year()));
@@ -150,7 +171,7 @@ void add_checklist(CLI::App& app, Context& cx, int& status) {
         ->type_name("YEAR");
     sub->add_option("--agreement", opt->agreements, "This agreement only (repeatable)")
         ->type_name("ID");
-    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html or yaml")
+    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html, yaml or json")
         ->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write all checklists to FILE (atomically)")
         ->type_name("FILE");

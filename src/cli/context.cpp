@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "check/check.h"
@@ -106,6 +107,19 @@ bool Context::color_for(int fd) const {
     const char* term = std::getenv("TERM");
     if (term && std::string_view(term) == "dumb") return false;
     return ::isatty(fd) != 0;
+}
+
+std::size_t text_width(bool to_terminal) {
+    // COLUMNS as a shell sets it; a value that is not a sensible width is ignored
+    if (const char* c = std::getenv("COLUMNS"); c && *c) {
+        char* end = nullptr;
+        long n = std::strtol(c, &end, 10);
+        if (end && *end == '\0' && n >= 20 && n <= 10000) return std::size_t(n);
+    }
+    winsize ws{};
+    if (to_terminal && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    return 80;
 }
 
 std::optional<std::string> Context::data_root() const {

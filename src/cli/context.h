@@ -101,6 +101,10 @@ struct WriteResult;
 // anything else prints "cannot write PATH: reason" and is exit_code::io.
 int report_write_failure(const WriteResult& result);
 
+// The columns text output may fill: COLUMNS when set, else the width of the terminal on stdout
+// (when `to_terminal`: the output goes there), else 80.
+std::size_t text_width(bool to_terminal);
+
 // Prints "wijk: MESSAGE" to stderr, control characters shown as <U+001B> (a path or a value in
 // it may come from hostile data; a value that may hold a line break is escaped by its caller
 // with terminal_safe, since the message's own line breaks stay).

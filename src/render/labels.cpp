@@ -17,22 +17,27 @@ std::string_view status_label(Status s) {
     return "?";
 }
 
-std::string_view decision_label(Decision d) {
+std::string_view decision_label(Decision d) { return decision_label(d, output_language()); }
+
+std::string_view decision_label(Decision d, Lang lang) {
     switch (d) {
-        case Decision::continue_: return tr("continue", "doorgaan");
-        case Decision::adjust: return tr("adjust", "bijstellen");
-        case Decision::stop: return tr("stop", "stoppen");
+        case Decision::continue_: return tr(lang, "continue", "doorgaan");
+        case Decision::adjust: return tr(lang, "adjust", "bijstellen");
+        case Decision::stop: return tr(lang, "stop", "stoppen");
     }
     return "?";
 }
 
-std::string_view reminder_kind_label(ReminderKind k) {
+std::string_view reminder_kind_label(ReminderKind k) { return reminder_kind_label(k, output_language()); }
+
+std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     switch (k) {
-        case ReminderKind::notice: return tr("notice", "opzegging");
-        case ReminderKind::renewal: return tr("renewal", "verlenging");
-        case ReminderKind::expiry: return tr("expiry", "einde");
-        case ReminderKind::evaluation: return tr("evaluation", "evaluatie");
-        case ReminderKind::strategy_end: return tr("strategy end", "einde strategie");
+        case ReminderKind::decide: return tr(lang, "decide", "besluit");
+        case ReminderKind::notice: return tr(lang, "notice", "opzegging");
+        case ReminderKind::renewal: return tr(lang, "renewal", "verlenging");
+        case ReminderKind::expiry: return tr(lang, "expiry", "einde");
+        case ReminderKind::evaluation: return tr(lang, "evaluation", "evaluatie");
+        case ReminderKind::strategy_end: return tr(lang, "strategy end", "einde strategie");
     }
     return "?";
 }
