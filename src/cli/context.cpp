@@ -1,10 +1,12 @@
 #include "cli/context.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "check/check.h"
@@ -168,6 +170,18 @@ int Context::emit_streamed(const std::optional<std::string>& path,
     if (r.ok) return exit_code::ok;
     print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
     return exit_code::io;
+}
+
+std::size_t Context::text_width(const std::optional<std::string>& output) const {
+    if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+        char* end = nullptr;
+        long n = std::strtol(columns, &end, 10);
+        if (end && *end == '\0' && n > 0) return std::size_t(std::min(n, 10000L));
+    }
+    struct winsize ws {};
+    if ((!output || *output == "-") && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
 }
 
 std::string Context::pick_format(const std::optional<std::string>& format,

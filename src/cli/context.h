@@ -48,6 +48,9 @@ struct Context {
     // gets, which writes it on (to a temporary file renamed at the end, for -o FILE).
     int emit_streamed(const std::optional<std::string>& path,
                       const std::function<void(const std::function<void(std::string_view)>&)>& produce) const;
+    // Columns for text output (commands.md): COLUMNS when set, else the terminal's width when
+    // writing to a terminal's standard output, else 80.
+    std::size_t text_width(const std::optional<std::string>& output) const;
     // The format: --format when given, else the output file's extension, else `fallback`.
     std::string pick_format(const std::optional<std::string>& format,
                             const std::optional<std::string>& output, const std::string& fallback) const;
