@@ -49,13 +49,17 @@ const std::vector<std::string> entity_kinds{"neighbourhood", "partner", "agreeme
 
 // `wijk summary ID`: the kind of the one collection that has the id. Prints the problem and
 // returns the exit status when none has it (1) or several have (2: the user says which).
-std::variant<std::string, int> kind_of_id(const Repository& repo, const std::string& id) {
+std::variant<std::string, int> kind_of_id(const Repository& repo, const std::string& id, bool is_kind) {
     std::vector<std::string> found;
     if (repo.neighbourhood(id)) found.push_back("neighbourhood");
     if (repo.partner(id)) found.push_back("partner");
     if (repo.agreement(id)) found.push_back("agreement");
     if (repo.strategy(id)) found.push_back("strategy");
     if (found.size() == 1) return found[0];
+    if (found.empty() && is_kind) {  // a kind without its id
+        print_error(msg("summary {} needs an ID: wijk summary {} ID", "summary {} heeft een id nodig: wijk summary {} ID", id, id));
+        return exit_code::usage;
+    }
     if (found.empty()) {
         std::vector<std::string> all;
         for (auto ids : {ids_of(repo.neighbourhoods), ids_of(repo.partners), ids_of(repo.agreements), ids_of(repo.strategies)})
@@ -112,15 +116,8 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
         id = opt.entity[1];
     } else if (opt.entity.size() == 1) {
         id = opt.entity[0];
-        auto found = kind_of_id(repo, id);
-        if (const int* status = std::get_if<int>(&found)) {
-            // a kind without its id, and no record has that word as id
-            if (is_kind(id) && *status == exit_code::data_errors) {
-                print_error(msg("summary {} needs an ID: wijk summary {} ID", "summary {} heeft een id nodig: wijk summary {} ID", id, id));
-                return exit_code::usage;
-            }
-            return *status;
-        }
+        auto found = kind_of_id(repo, id, is_kind(id));
+        if (const int* status = std::get_if<int>(&found)) return *status;
         kind = std::get<std::string>(found);
     }
 

@@ -29,14 +29,14 @@ struct SummaryOptions {
 
 // One cell of a document table: 72 bytes (a portfolio at bench scale 1 has about 400,000).
 struct Cell {
-    enum class Kind : std::uint8_t { empty, text, integer, number, money, date, percent };
+    enum class Kind : std::uint8_t { empty, text, integer, number, money, date, percent, duration };
     Kind kind = Kind::empty;
     union {  // by kind
         long long integer = 0;
         double number;       // number; percent: 0..100 as written
         std::int64_t cents;  // money
     };
-    std::string text;  // text, or the date as YYYY-MM-DD
+    std::string text;  // text, the date as YYYY-MM-DD, the duration as written in the data ("3 months")
     // Text for people when it differs from the value (enum values): words of the vocabulary
     // (labels.cpp, tr()), which live as long as the program.
     std::optional<std::string_view> label;
@@ -79,6 +79,13 @@ struct Cell {
         return c;
     }
     static Cell of_date(const std::optional<Date>& d);
+    // CSV: "3 months"; people: in their language ("3 maanden")
+    static Cell of_duration(const Duration& d) {
+        Cell c;
+        c.kind = Kind::duration;
+        c.text = to_string(d);
+        return c;
+    }
     Money money() const { return Money{cents}; }
 };
 

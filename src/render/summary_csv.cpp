@@ -84,7 +84,8 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
             switch (c.kind) {
                 case Cell::Kind::empty: break;
                 case Cell::Kind::text:
-                case Cell::Kind::date: line += csv_cell(c.text, sep); break;
+                case Cell::Kind::date:
+                case Cell::Kind::duration: line += csv_cell(c.text, sep); break;
                 case Cell::Kind::integer: line += std::to_string(c.integer); break;
                 case Cell::Kind::number:
                 case Cell::Kind::percent: line += number_text(c.number, excel); break;

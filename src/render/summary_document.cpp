@@ -87,7 +87,7 @@ Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(std::string(*f))
 Cell text_cell(const Field<std::string>& f) { return f ? Cell::of(std::string(*f)) : Cell{}; }
 template <class Optional>
 Cell duration_cell(const Optional& d) {
-    return d ? Cell::of(duration_text(*d)) : Cell{};
+    return d ? Cell::of_duration(*d) : Cell{};
 }
 // An agreement's value, only when it counts in the totals (commands.md: else shown empty).
 Cell counted_value(const AgreementRow& r) { return r.counted() ? Cell::of_money(r.value_per_year) : Cell{}; }
@@ -770,6 +770,9 @@ std::string human_cell(const Cell& c, Lang lang) {
             if (c.label) return std::string(*c.label);
             return c.text;
         case Cell::Kind::date: return c.text;
+        case Cell::Kind::duration:
+            if (auto d = parse_duration(c.text)) return duration_text(*d);
+            return c.text;
         case Cell::Kind::integer: return std::to_string(c.integer);
         case Cell::Kind::money: return to_display(c.money(), lang == Lang::nl);
         case Cell::Kind::number:

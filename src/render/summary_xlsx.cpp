@@ -8,7 +8,7 @@ namespace wijk {
 
 namespace {
 
-void write_cell(XlsxWorkbook& wb, const Cell& c) {
+void write_cell(XlsxWorkbook& wb, const Cell& c, Lang lang) {
     switch (c.kind) {
         case Cell::Kind::empty: wb.blank(); break;
         case Cell::Kind::text: wb.text(c.label ? std::string(*c.label) : c.text); break;
@@ -16,6 +16,7 @@ void write_cell(XlsxWorkbook& wb, const Cell& c) {
         case Cell::Kind::number: wb.number(c.number); break;
         case Cell::Kind::money: wb.money(c.money()); break;
         case Cell::Kind::percent: wb.percent(c.number); break;
+        case Cell::Kind::duration: wb.text(human_cell(c, lang)); break;
         case Cell::Kind::date:
             if (auto d = parse_date(c.text)) wb.date(*d);
             else wb.text(c.text);
@@ -41,7 +42,7 @@ std::string write_summary_xlsx(const SummaryDocument& d, const SummaryOptions&, 
         for (const auto& f : s.facts) {
             wb.row();
             wb.text(f.label);
-            write_cell(wb, f.value);
+            write_cell(wb, f.value, lang);
         }
         for (const auto& l : s.lines) {
             wb.row();
@@ -58,11 +59,11 @@ std::string write_summary_xlsx(const SummaryDocument& d, const SummaryOptions&, 
                     cols.push_back(i);
                     headers.push_back(t.columns[i].header.empty() ? t.columns[i].key : t.columns[i].header);
                 }
-            wb.header(headers);
+            wb.header(headers, t.total_row && !t.rows.empty() ? t.rows.size() - 1 : t.rows.size());
             for (std::size_t r = 0; r < t.rows.size(); ++r) {
                 if (t.total_row && r + 1 == t.rows.size()) wb.totals();
                 wb.row();
-                for (std::size_t i : cols) write_cell(wb, t.rows[r][i]);
+                for (std::size_t i : cols) write_cell(wb, t.rows[r][i], lang);
             }
             for (const auto& n : t.notes) wb.note(n);
         }

@@ -77,8 +77,6 @@ struct XlsxWorkbook::State {
     long row = -1;
     lxw_col_t col = 0;
     bool has_header = false, in_totals = false, in_notes = false;
-    lxw_col_t columns = 0;
-    long last_data_row = 0;
     std::vector<double> widths;
     void check(lxw_error e) {
         if (e != LXW_NO_ERROR && error.empty()) error = lxw_strerror(e);
@@ -137,10 +135,6 @@ void XlsxWorkbook::finish_sheet() {
     if (!s.ws) return;
     for (std::size_t c = 0; c < s.widths.size(); ++c)
         s.check(worksheet_set_column(s.ws, lxw_col_t(c), lxw_col_t(c), std::clamp(s.widths[c] + 2, min_width, max_width), nullptr));
-    if (s.has_header && s.columns > 0) {
-        worksheet_freeze_panes(s.ws, 1, 0);
-        s.check(worksheet_autofilter(s.ws, 0, 0, lxw_row_t(std::max(0L, s.last_data_row)), lxw_col_t(s.columns - 1)));
-    }
     s.ws = nullptr;
 }
 
@@ -154,8 +148,6 @@ void XlsxWorkbook::sheet(std::string_view name) {
     s.row = -1;
     s.col = 0;
     s.has_header = s.in_totals = s.in_notes = false;
-    s.columns = 0;
-    s.last_data_row = 0;
     s.widths.clear();
 }
 
@@ -166,9 +158,15 @@ void XlsxWorkbook::fit(std::size_t width) {
     s.widths[s.col] = std::max(s.widths[s.col], double(width));
 }
 
-void XlsxWorkbook::header(const std::vector<std::string>& names) {
+void XlsxWorkbook::header(const std::vector<std::string>& names, std::size_t rows) {
     auto& s = *s_;
     if (!s.ws) return;
+    // Before any row is written: rows go to disk as they come (constant_memory), and the
+    // library then refuses anything about rows above the last one.
+    if (!names.empty()) {
+        worksheet_freeze_panes(s.ws, 1, 0);
+        s.check(worksheet_autofilter(s.ws, 0, 0, lxw_row_t(rows), lxw_col_t(names.size() - 1)));
+    }
     row();
     for (const auto& n : names) {
         std::string t = cell_text(n);
@@ -177,14 +175,12 @@ void XlsxWorkbook::header(const std::vector<std::string>& names) {
         ++s.col;
     }
     s.has_header = true;
-    s.columns = lxw_col_t(names.size());
 }
 
 void XlsxWorkbook::row() {
     auto& s = *s_;
     ++s.row;
     s.col = 0;
-    if (s.has_header && !s.in_totals && !s.in_notes) s.last_data_row = s.row;
 }
 
 void XlsxWorkbook::blank() { ++s_->col; }

@@ -26,8 +26,9 @@ public:
 
     // A new sheet; its name is made valid (at most 31 characters, none of []:*?/\, unique).
     void sheet(std::string_view name);
-    // The header row of the sheet's table: bold, frozen; a filter covers it and the data rows.
-    void header(const std::vector<std::string>& names);
+    // The header row of the sheet's table, before its `rows` data rows: bold, frozen, with a
+    // filter over it and them.
+    void header(const std::vector<std::string>& names, std::size_t rows);
     // The next row; cells are written left to right.
     void row();
     void blank();
