@@ -107,8 +107,12 @@ bool numeric(const Cell& c) {
            c.kind == Cell::Kind::percent;
 }
 
-// A paragraph at the width, each line after `lead` (the first) or as many spaces.
+// Running text is easier to read in lines of at most this many columns, however wide the terminal.
+constexpr std::size_t prose_width = 100;
+
+// A paragraph at the width (at most prose_width), indented by `left`.
 void paragraph(std::string& out, const std::string& text, std::size_t width, std::size_t left = indent) {
+    width = std::min(width, prose_width);
     std::size_t room = width > left + 20 ? width - left : 20;
     for (const auto& l : wrap(text, room, false)) out += std::string(left, ' ') + l + "\n";
 }
