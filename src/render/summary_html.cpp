@@ -67,7 +67,7 @@ long day_number(const Date& d) { return std::chrono::sys_days(d).time_since_epoc
 Date date_of(long day) { return Date{std::chrono::sys_days{std::chrono::days{day}}}; }
 
 // The colours of the page, one place: the charts and their legends use the same.
-constexpr std::string_view colour_active = "#1f5fa8", colour_terminating = "#c77700", colour_upcoming = "#7fa7d6",
+constexpr std::string_view colour_active = "#1f5fa8", colour_terminating = "#c77700", colour_upcoming = "#8a63c2",
                            colour_ended = "#9aa1ad", colour_warn = "#b3261e";
 
 std::string_view status_colour(Status s) {
@@ -195,8 +195,8 @@ void timeline_chart(StreamedText& out, const SummaryDocument& d, Lang lang) {
     }
     for (int yr = first_year; yr <= last_year + 1; ++yr) {
         long jan1 = day_number(Date{std::chrono::year{yr}, std::chrono::January, std::chrono::day{1}});
-        out += fmt::format("<line class=\"tick\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2:.0f}\" stroke=\"#d5d9e0\"/>\n", x(jan1),
-                           axis - 6, h - bottom);
+        out += fmt::format("<line class=\"tick\" data-year=\"{3}\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2:.0f}\" stroke=\"#d5d9e0\"/>\n",
+                           x(jan1), axis - 6, h - bottom, yr);
         if (yr <= last_year && yr % step == 0) {
             long next = day_number(Date{std::chrono::year{yr + 1}, std::chrono::January, std::chrono::day{1}});
             out += fmt::format("<text class=\"year\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
@@ -214,8 +214,8 @@ void timeline_chart(StreamedText& out, const SummaryDocument& d, Lang lang) {
                                   ? fmt::format(" textLength=\"{:.0f}\" lengthAdjust=\"spacingAndGlyphs\"", room)
                                   : std::string();
         out += fmt::format("<text class=\"id\" x=\"{:.1f}\" y=\"{:.1f}\"{}>{}</text>\n", left, y + 13, squeeze, html_escape(b.id));
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"12\" rx=\"2\" fill=\"{}\"{}><title>{}: {} – {}</title></rect>\n",
-                           x0, y + 17, std::max(1.0, x1 - x0), status_colour(b.status), b.end ? "" : " fill-opacity=\"0.4\"",
+        out += fmt::format("<rect data-id=\"{}\" data-start=\"{}\" data-end=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"12\" rx=\"2\" fill=\"{}\"{}><title>{}: {} – {}</title></rect>\n",
+                           html_escape(b.id), to_string(*b.start), b.end ? to_string(*b.end) : std::string(), x0, y + 17, std::max(1.0, x1 - x0), status_colour(b.status), b.end ? "" : " fill-opacity=\"0.4\"",
                            html_escape(b.label.empty() ? b.id : b.label), to_string(*b.start),
                            b.end ? to_string(*b.end) : std::string(tr(lang, "no end date", "geen einddatum")));
         if (b.notice) {
