@@ -3,7 +3,7 @@
 # - a screenshot of the page of examples/ exists and is not blank, and the page holds inline SVG;
 # - measured in the browser at 800 and 1280 pixels (a copy of the page with a checking script
 #   added, its findings read back with --dump-dom): no chart label overlaps another or is cut
-#   off at the edge of its chart, the timeline's text is at least 11 px high, its rows are the
+#   off at the edge of its chart, the timeline's text is drawn at 11 px or more, its rows are the
 #   agreements table's rows in the same order with whole ids, every year a bar covers has a
 #   tick, and every colour and mark of the charts is in a legend. Checked for examples/ (English
 #   and Dutch) and for generated data made to provoke overlaps: very long ids, the as-of date in
@@ -67,10 +67,13 @@ cat > "$work/check.js" <<'JS'
         if (overlap(box(texts[i]), box(texts[j])))
           say(`svg ${n}: "${texts[i].textContent}" overlaps "${texts[j].textContent}"`);
   });
-  const timeline = document.querySelector('svg.timeline');
+  const timeline = document.querySelector('svg.timeline, svg[aria-label^="Timeline"], svg[aria-label^="Tijdlijn"]');
   if (timeline) {
+    // the font size as drawn: the CSS size times the scale of the viewBox on the page
+    const scale = box(timeline).width / timeline.viewBox.baseVal.width;
     timeline.querySelectorAll('text').forEach((t) => {
-      if (box(t).height < 11) say(`timeline text "${t.textContent}" is ${box(t).height.toFixed(1)} px high`);
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 11) say(`timeline text "${t.textContent}" is drawn at ${px.toFixed(1)} px`);
     });
     const rows = Array.from(timeline.querySelectorAll('text.id')).map((t) => t.textContent);
     const table = Array.from(document.querySelectorAll('table[data-table="agreements"] tbody tr td:first-child'))
