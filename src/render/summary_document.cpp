@@ -119,7 +119,10 @@ Table neighbourhood_table(const std::vector<NeighbourhoodRow>& rows, Lang lang, 
                  keep(col("trend", tr(lang, "Trend", "Verloop"), Show::when_room, false), 1),
                  col("active_agreements", tr(lang, "Agr.", "Afspr.")),
                  ids("strategy", tr(lang, "Strategy", "Strategie")),
-                 col("watch", tr(lang, "Watch", "Let op"))};
+                 col("watch", tr(lang, "Watch", "Let op")),
+                 col("municipality", tr(lang, "Municipality", "Gemeente"), Show::never),
+                 col("district", tr(lang, "District", "Stadsdeel"), Show::never),
+                 col("homes", tr(lang, "Homes", "Woningen"), Show::never)};
     for (const auto& r : rows) {
         const auto& n = *r.neighbourhood;
         std::vector<Cell> row;
@@ -136,6 +139,9 @@ Table neighbourhood_table(const std::vector<NeighbourhoodRow>& rows, Lang lang, 
         row.push_back(Cell::of_int(r.active_agreements));
         row.push_back(strategy_cell(r.strategy));
         row.push_back(Cell::labelled(r.watch ? "true" : "false", r.watch ? yes_no(true, lang) : std::string_view("")));
+        row.push_back(text_cell(n.municipality));
+        row.push_back(text_cell(n.district));
+        row.push_back(n.homes ? Cell::of_int(*n.homes) : Cell{});
         t.rows.push_back(std::move(row));
         t.extras.push_back(&n.extras);
     }
