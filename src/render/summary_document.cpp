@@ -659,7 +659,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
     }
     if (d.row.next)
         add_fact(s, tr(lang, "Next", "Volgende"),
-                 Cell::of(to_string(d.row.next->date) + " (" + std::string(next_kind_label(*d.row.next, lang)) + ")"));
+                 Cell::of(to_string(d.row.next->date) + " " + std::string(next_kind_label(*d.row.next, lang))));
     if (a.terminated) {
         const auto& x = *a.terminated;
         add_fact(s, tr(lang, "Terminated", "Opgezegd"),

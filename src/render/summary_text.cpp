@@ -211,6 +211,7 @@ void render_table(std::string& out, const Table& t, Lang lang, std::size_t width
             l.minimum = std::min(l.natural, std::max({min_text_column, header_word, std::min(longest, max_whole_word)}));
         }
         for (const auto& x : texts) l.widths.push_back(display_width(x));
+        l.widths.push_back(display_width(header));  // a header that wraps costs like a cell
         std::sort(l.widths.begin(), l.widths.end());
         for (std::size_t r = 0; r < texts.size(); ++r) cells[r].push_back(std::move(texts[r]));
         cols.push_back(l);
