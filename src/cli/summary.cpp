@@ -37,7 +37,10 @@ bool report_unknown(const Records& records, const std::string& kind_en, const st
     return true;
 }
 
-void report_unknown_table(const std::string& table, const std::vector<std::string>& names) {
+void report_unknown_table(const std::string& table, std::vector<std::string> names, bool portfolio) {
+    if (portfolio)  // the tables only built when asked for
+        for (const char* n : {"spending", "provisions", "commitments", "evaluations", "liveability"})
+            if (std::find(names.begin(), names.end(), n) == names.end()) names.emplace_back(n);
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     std::string text = msg("--table: '{}' is not one of: {}", "--table: '{}' is niet een van: {}", table, list);
@@ -128,7 +131,11 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
                      : repo.config.csv.value_or(CsvDialect::rfc4180);
     so.table = opt.table;
     so.width = cx.text_width(opt.output);
-    so.workbook_tables = format == "csv" || format == "xlsx" || opt.table.has_value();
+    // The portfolio's tables of every provision, commitment, evaluation and liveability year are
+    // most of a document at scale: built for the workbook, or when --table asks for one.
+    static const std::vector<std::string> workbook_only{"provisions", "commitments", "evaluations", "liveability"};
+    so.workbook_tables = format == "xlsx" || (opt.table && std::find(workbook_only.begin(), workbook_only.end(), *opt.table) !=
+                                                               workbook_only.end());
 
     std::string json;
     SummaryDocument doc;
@@ -173,7 +180,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
         std::vector<std::string> names;
         auto csv = render_summary_csv(doc, so, names);
         if (!csv) {
-            report_unknown_table(so.table.value_or(""), names);
+            report_unknown_table(so.table.value_or(""), names, kind.empty());
             return exit_code::usage;
         }
         return cx.emit(opt.output, *csv);
@@ -181,7 +188,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     if (so.table) {
         std::vector<std::string> names;
         if (!keep_only_table(doc, *so.table, names)) {
-            report_unknown_table(*so.table, names);
+            report_unknown_table(*so.table, names, kind.empty());
             return exit_code::usage;
         }
     }
