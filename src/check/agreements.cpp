@@ -1,9 +1,8 @@
 // Rules on agreements: terms, renewal, notice, termination, provisions, commitments.
-#include <filesystem>
 #include <unordered_set>
 
 #include "check/check.h"
-#include "load/sources.h"
+#include "model/locator.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 
@@ -122,35 +121,45 @@ void check_partner_neighbourhoods(const Repository& repo, const Agreement& a, Di
     }
 }
 
-void check_document(const Repository& repo, const Agreement& a, Diagnostics& diags) {
+void check_document(const Repository& repo, const Agreement& a, const CheckOptions& opt, Diagnostics& diags) {
     if (!a.document) return;
-    std::error_code ec;
-    std::filesystem::path doc(*a.document);
-    if (doc.is_absolute()) {
-        diags.warning("document-missing", locate(repo, a, a.document),
-                      say("document '{}' is an absolute path; write it relative to the data root",
-                          "document '{}' is een absoluut pad; schrijf het ten opzichte van de gegevensmap", *a.document));
+    std::string_view doc = *a.document;
+    // A path that leaves the data root is never looked up: a committed record must not make
+    // wijk probe the machine it runs on (whether /etc/shadow exists says something too).
+    bool outside = doc.empty() || doc[0] == '/' || doc[0] == '~' || (doc.size() > 1 && doc[1] == ':');
+    int depth = 0;
+    for (std::size_t i = 0; i <= doc.size() && !outside;) {
+        std::size_t j = doc.find_first_of("/\\", i);
+        if (j == std::string_view::npos) j = doc.size();
+        std::string_view part = doc.substr(i, j - i);
+        if (part == "..") outside = --depth < 0;
+        else if (!part.empty() && part != ".") ++depth;
+        i = j + 1;
+    }
+    if (outside) {
+        diags.warning("document-outside-root", locate(repo, a, a.document),
+                      say("document '{}' is outside the data folder: it is not looked up",
+                          "document '{}' ligt buiten de gegevensmap: er wordt niet naar gezocht", doc),
+                      Text("keep the signed agreement in the repository and write its path relative to the data folder, e.g. documents/agreement.pdf",
+                           "bewaar de getekende afspraak in de repository en schrijf het pad ten opzichte van de gegevensmap, bijv. documenten/afspraak.pdf"));
         return;
     }
-    if (std::filesystem::is_directory(std::filesystem::path(repo.root) / doc, ec))
-        diags.warning("document-missing", locate(repo, a, a.document),
-                      say("document '{}' is a folder, not a file", "document '{}' is een map, geen bestand", *a.document));
-    else if (!std::filesystem::exists(std::filesystem::path(repo.root) / doc, ec))
+    if (opt.document_exists && !opt.document_exists(doc))
         diags.warning("document-missing", locate(repo, a, a.document),
                       say("document '{}' does not exist (relative to the data root)",
-                          "document '{}' bestaat niet (ten opzichte van de gegevensmap)", *a.document));
+                          "document '{}' bestaat niet (ten opzichte van de gegevensmap)", doc));
 }
 
 }  // namespace
 
-void check_agreements(const Repository& repo, Diagnostics& diags) {
+void check_agreements(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
     for (const auto& a : repo.agreements) {
         check_term(repo, a, diags);
         check_termination(repo, a, diags);
         check_provisions(repo, a, diags);
         check_commitments(repo, a, diags);
         check_partner_neighbourhoods(repo, a, diags);
-        check_document(repo, a, diags);
+        check_document(repo, a, opt, diags);
     }
 }
 

@@ -4,8 +4,7 @@
 #include <vector>
 
 #include "check/check.h"
-#include "load/sources.h"
-#include "load/reader.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 #include "model/terms.h"
@@ -14,9 +13,9 @@ namespace wijk {
 
 void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
     // Duplicates and each agreement's latest evaluation, by sorting compact keys (equal ids have
-    // equal text-pool handles): 12 bytes an evaluation instead of two hash maps.
+    // equal text-pool handles): 16 bytes an evaluation instead of two hash maps.
     struct Key {
-        std::uint32_t agreement;
+        TextRef agreement;
         int year;
         std::uint32_t index;  // reading order
         auto operator<=>(const Key&) const = default;
@@ -25,7 +24,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
     keys.reserve(repo.evaluations.size());
     for (std::uint32_t i = 0; i < repo.evaluations.size(); ++i) {
         const auto& e = repo.evaluations[i];
-        if (e.agreement && e.year) keys.push_back({e.agreement.handle, *e.year, i});
+        if (e.agreement && e.year) keys.push_back({e.agreement.handle(), *e.year, i});
     }
     std::sort(keys.begin(), keys.end());
     std::vector<bool> latest(repo.evaluations.size(), false);  // the first of the highest year

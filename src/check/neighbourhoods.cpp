@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "check/check.h"
-#include "load/sources.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 
 namespace wijk {
@@ -57,10 +57,12 @@ void check_neighbourhoods(const Repository& repo, Diagnostics& diags) {
 void check_liveability(const Repository& repo, Diagnostics& diags) {
     // Duplicates by sorting record numbers on (neighbourhood, source, code, year) as text-pool
     // handles (equal texts, equal handles): 4 bytes a record, not a tree of copied strings.
-    const std::uint32_t default_source = text_pool::intern("leefbaarometer");
+    // absent source means "leefbaarometer": the same key as a record that writes it (when none
+    // does, find() gives the null handle for both)
+    const TextRef default_source = repo.texts->find("leefbaarometer");
     auto key = [&](std::uint32_t i) {
         const Liveability& l = repo.liveability[i];
-        return std::tuple(l.neighbourhood.handle, l.source ? l.source.handle : default_source, l.code.handle, *l.year);
+        return std::tuple(l.neighbourhood.handle(), l.source ? l.source.handle() : default_source, l.code.handle(), *l.year);
     };
     std::vector<std::uint32_t> order;
     order.reserve(repo.liveability.size());

@@ -96,7 +96,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
 
     ChecklistOptions options{year, cx.as_of, opt.agreements, opt.contacts};
     std::vector<UnknownAgreement> unknown;
-    Checklist c = build_checklist(loaded.repo, options, unknown);
+    Checklist c = build_checklist(loaded.repo(), options, unknown);
     if (!unknown.empty()) {
         for (const auto& u : unknown)
             print_error(u.suggestion

@@ -267,9 +267,10 @@ int print_ids(const std::string& kind, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     auto root = cx.data_root();
     if (!root) return exit_code::io;
-    Loaded loaded = cx.load(*root);  // broken data still has ids worth completing
+    auto loaded = cx.load(*root);  // broken data still has ids worth completing
+    if (!loaded) return exit_code::io;
     std::vector<std::string> ids;
-    const auto& r = loaded.repo;
+    const auto& r = loaded->repo();
     auto add = [&](const auto& records) {
         for (const auto& rec : records)
             if (rec.id) ids.emplace_back(*rec.id);

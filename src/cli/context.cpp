@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "check/check.h"
+#include "source/disk_source.h"
+#include "source/git_index_source.h"
 #include "io/output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
@@ -120,39 +122,94 @@ struct Progress {
 
 }  // namespace
 
-Loaded Context::load(const std::string& root) const {
-    if (forced_lang) set_output_language(*forced_lang);
-    LoadOptions options;
+Lang Context::lang(const Config& config) const {
+    if (forced_lang) return *forced_lang;
+    if (config.language) return *config.language;
+    return Lang::en;
+}
+
+std::optional<Loaded> Context::load(const std::string& root) const {
+    std::shared_ptr<const FileSource> source;
+    if (staged) {
+        Text why;
+        auto index = GitIndexSource::open(root, why);
+        if (!index) {
+            print_error(msg(forced_lang.value_or(Lang::en), "--staged: {}: {}", "--staged: {}: {}", why, root));
+            return std::nullopt;
+        }
+        source = std::move(index);
+    } else {
+        source = std::make_shared<DiskSource>(root);
+    }
+    WorkspaceOptions options;
     auto progress = std::make_shared<Progress>();
-    if (!global.quiet && ::isatty(STDERR_FILENO)) options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
-    // wijk.yaml picks the language unless --lang did: every message, its own included, speaks it
-    options.on_config = [this](const Config& config) {
-        if (!forced_lang && config.language) set_output_language(*config.language);
-    };
-    Loaded loaded = load_repository(root, options);
-    CheckOptions opt{as_of};
-    check_repository(loaded.repo, opt, loaded.diags);
+    if (!global.quiet && ::isatty(STDERR_FILENO))
+        options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
+    Loaded loaded;
+    loaded.workspace = std::make_unique<Workspace>(std::move(source), std::move(options));
+    loaded.workspace->load();
+    const Repository& repo = loaded.repo();
+    // transitional: the renderers not yet given the language read it from here
+    set_output_language(lang(repo.config));
+    loaded.diags = loaded.workspace->diagnostics();
+    CheckOptions opt;
+    opt.as_of = as_of;
+    opt.unread_files = loaded.workspace->unread_files();
+    const Workspace& ws = *loaded.workspace;
+    opt.document_exists = [&ws](std::string_view path) { return ws.source().exists(path); };
+    check_repository(repo, opt, loaded.diags);
     loaded.diags.sort();
     return loaded;
 }
 
-std::optional<int> Context::load_valid(Loaded& out) const {
+DiagnosticReport Context::diagnostic_report(const Loaded& loaded, bool color) const {
+    DiagnosticReport report;
+    const Repository& repo = loaded.repo();
+    report.files = &repo.files;
+    report.locator = loaded.workspace.get();
+    report.counts = &loaded.workspace->counts();
+    report.color = color;
+    report.summary_line = !global.quiet;
+    report.lang = lang(repo.config);
+    if (auto top = find_work_tree(repo.root)) {
+        std::error_code ec;
+        std::string rel = std::filesystem::relative(std::filesystem::weakly_canonical(repo.root, ec), *top, ec)
+                              .generic_string();
+        if (!ec && !rel.empty() && rel != ".") report.work_tree_prefix = rel + "/";
+    }
+    return report;
+}
+
+std::optional<int> Context::load_valid(Loaded& out, const Text& refused) const {
     auto root = data_root();
     if (!root) return exit_code::io;
-    out = load(*root);
+    auto loaded = load(*root);
+    if (!loaded) return exit_code::io;
+    out = std::move(*loaded);
+    const Lang l = lang(out.repo().config);
     if (out.diags.errors() > 0) {
         Diagnostics errors;
         for (const auto& d : out.diags.items)
             if (d.severity == Severity::error) errors.items.push_back(d);
-        DiagnosticReport report{out.repo.root, &out.repo.files, color_for(STDERR_FILENO), true, false,
-                                output_language()};
+        DiagnosticReport report = diagnostic_report(out, color_for(STDERR_FILENO));
+        report.summary_line = true;
+        report.counts = nullptr;
         std::string text = render_diagnostics(errors, DiagnosticFormat::text, report);
         std::fwrite(text.data(), 1, text.size(), stderr);
+        const std::size_t n = out.diags.errors();
+        Text what = refused.empty() ? Text("no report made", "geen rapport gemaakt") : refused;
+        print_error(n == 1 ? msg(l, "{}: fix the error above first", "{}: herstel eerst de fout hierboven", what)
+                           : msg(l, "{}: fix the {} errors above first", "{}: herstel eerst de {} fouten hierboven",
+                                 what, n));
         return out.diags.io_error ? exit_code::io : exit_code::data_errors;
     }
-    if (out.diags.warnings() > 0 && !global.quiet)
-        print_error(msg("{} warning(s) in the data; run 'wijk validate' to see them",
-                        "{} waarschuwing(en) in de gegevens; 'wijk validate' toont ze", out.diags.warnings()));
+    if (out.diags.warnings() > 0 && !global.quiet) {
+        const std::size_t n = out.diags.warnings();
+        print_error(n == 1 ? msg(l, "1 warning in the data; run 'wijk validate' to see it",
+                                 "1 waarschuwing in de gegevens; 'wijk validate' toont hem")
+                           : msg(l, "{} warnings in the data; run 'wijk validate' to see them",
+                                 "{} waarschuwingen in de gegevens; 'wijk validate' toont ze", n));
+    }
     return std::nullopt;
 }
 

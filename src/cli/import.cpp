@@ -52,7 +52,7 @@ int run_import_leefbaarometer(const ImportOptions& opt, Context& cx) {
         return exit_code::data_errors;
     }
     const auto& table = std::get<LbmTable>(parsed);
-    auto matched = match_leefbaarometer(table, loaded.repo.neighbourhoods);
+    auto matched = match_leefbaarometer(table, loaded.repo().neighbourhoods);
     if (auto* e = std::get_if<LbmError>(&matched)) {
         print_error(where(*e) + e->message);
         return exit_code::data_errors;

@@ -85,8 +85,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 
     Loaded loaded;
     if (auto status = cx.load_valid(loaded)) return *status;
-    loaded.repo.release_liveability();  // checked; no reminder is about a liveability record
-    const Repository& repo = loaded.repo;
+    loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
+    const Repository& repo = loaded.repo();
 
     // The ids a filter may name, listed only for a filter that is given.
     auto partners = [&] {

@@ -111,7 +111,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
 
     Loaded loaded;
     if (auto status = cx.load_valid(loaded)) return *status;
-    const Repository& repo = loaded.repo;
+    const Repository& repo = loaded.repo();
 
     std::string kind, id;
     if (opt.entity.size() == 2) {

@@ -274,7 +274,7 @@ void decode_one(const Value& item, Records& out, Decode decode, DecodeContext& c
 
 // Calls f(records vector, decode function) for a known collection; false for any other key.
 template <class F>
-bool with_collection(std::string_view key, Repository& repo, F f) {
+bool with_collection(std::string_view key, RecordSet& repo, F f) {
     if (key == "neighbourhoods") f(repo.neighbourhoods, decode_neighbourhood);
     else if (key == "liveability") f(repo.liveability, decode_liveability);
     else if (key == "partners") f(repo.partners, decode_partner);
@@ -287,14 +287,14 @@ bool with_collection(std::string_view key, Repository& repo, F f) {
 
 }  // namespace
 
-bool decode_record(std::string_view collection, const Value& record, Repository& repo, Diagnostics& diags) {
-    DecodeContext cx{diags};
-    return with_collection(collection, repo, [&](auto& out, auto decode) { decode_one(record, out, decode, cx); });
+bool decode_record(std::string_view collection, const Value& record, RecordSet& out, TextPool& texts,
+                   Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
+    return with_collection(collection, out, [&](auto& out, auto decode) { decode_one(record, out, decode, cx); });
 }
 
-void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, Diagnostics& diags) {
-    (void)file;
-    DecodeContext cx{diags};
+void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
     if (!root.is_mapping()) {
         if (root.is_null()) {
             diags.warning("empty-file", root.at, Text("the file is empty", "het bestand is leeg"));
@@ -311,7 +311,7 @@ void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, D
         std::string_view key = k.text;
         if (!k.is_scalar()) {
             diags.error("wrong-type", k.at, Text("a key must be a single word", "een sleutel moet één woord zijn"));
-        } else if (with_collection(key, repo, [&](auto& out, auto decode) {
+        } else if (with_collection(key, out, [&](auto& records, auto decode) {
                        if (v.is_null()) return;
                        if (!v.is_sequence()) {
                            cx.diags.error("wrong-type", v.at,
@@ -319,7 +319,7 @@ void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, D
                                               "'{}' moet een lijst van records zijn (items die beginnen met '- ')", key));
                            return;
                        }
-                       for (const Value& item : v.items) decode_one(item, out, decode, cx);
+                       for (const Value& item : v.items) decode_one(item, records, decode, cx);
                    })) {
         } else {
             auto s = suggest(key, collection_names);
@@ -332,8 +332,8 @@ void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, D
     }
 }
 
-void decode_config(const Value& root, Config& c, Diagnostics& diags) {
-    DecodeContext cx{diags};
+void decode_config(const Value& root, Config& c, TextPool& texts, Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
     c.present = true;
     if (root.is_null()) return;
     if (!expect_mapping(root, Text("a mapping of settings", "een mapping van instellingen"), cx)) return;

@@ -9,9 +9,6 @@
 
 namespace wijk {
 
-Text did_you_mean(std::string_view candidate) {
-    return say("did you mean '{}'?", "bedoel je '{}'?", candidate);
-}
 
 namespace {
 
@@ -152,30 +149,6 @@ std::optional<int> as_year(const Value& v, DecodeContext& cx) {
         return std::nullopt;
     }
     return std::stoi(v.text);
-}
-
-bool looks_like_number(std::string_view t) {
-    std::size_t i = 0;
-    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
-    std::size_t d0 = i;
-    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-    std::size_t int_digits = i - d0;
-    if (int_digits == 0) return false;
-    if (int_digits > 1 && t[d0] == '0') return false;
-    if (i < t.size() && t[i] == '.') {
-        ++i;
-        std::size_t f0 = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-        if (i == f0) return false;
-    }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
-        std::size_t e0 = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-        if (i == e0) return false;
-    }
-    return i == t.size();
 }
 
 std::optional<double> as_number(const Value& v, DecodeContext& cx, double min, double max) {
@@ -370,8 +343,6 @@ Mark RecordReader::key_mark(std::string_view key) const {
         return f;                                       \
     }
 
-WIJK_GETTER(std::string, text, as_text(*v, cx_))
-WIJK_GETTER(std::string, id, as_id(*v, cx_))
 WIJK_GETTER(Date, date, as_date(*v, cx_))
 WIJK_GETTER(int, year, as_year(*v, cx_))
 WIJK_GETTER(long long, integer, as_integer(*v, cx_, spec_.find(key)->min, spec_.find(key)->max))
@@ -382,6 +353,24 @@ WIJK_GETTER(Money, money, as_money(*v, cx_))
 WIJK_GETTER(double, percent, as_percent(*v, cx_))
 WIJK_GETTER(MonthDay, month_day, as_month_day(*v, cx_))
 #undef WIJK_GETTER
+
+Field<std::string> RecordReader::text(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_text(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
+
+Field<std::string> RecordReader::id(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_id(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
 
 std::vector<const Value*> RecordReader::items(std::string_view key) {
     std::vector<const Value*> out;
@@ -410,7 +399,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
     out.reserve(list.size());
     for (const Value* item : list) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
-        if (t) out.emplace_back(std::move(*t), item->loc);
+        if (t) out.emplace_back(cx_.texts.intern(*t), item->loc);
     }
     return out;
 }

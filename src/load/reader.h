@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/schema.h"
+#include "model/key_table.h"
 #include "model/diagnostic.h"
 #include "model/enums.h"
 #include "model/i18n.h"
@@ -18,6 +18,7 @@ namespace wijk {
 
 struct DecodeContext {
     Diagnostics& diags;
+    TextPool& texts;  // the repository's: every decoded text is pooled there
 };
 
 // Scalar decoders: report and return nullopt when the value is not of the type.
@@ -37,11 +38,6 @@ std::optional<MonthDay> as_month_day(const Value& v, DecodeContext& cx);
 std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_view> names,
                                    DecodeContext& cx);
 
-// A scalar the way YAML core schema would read it, for users' own x_ keys in JSON.
-bool looks_like_number(std::string_view text);
-
-// The "did you mean" hint text.
-Text did_you_mean(std::string_view candidate);
 
 class RecordReader {
 public:

@@ -23,7 +23,7 @@
 
 namespace wijk {
 
-class Sources;  // load/sources.h: the files' texts, to turn a Loc into a line and column
+class Locator;  // model/locator.h: turns a Loc into a line and column
 
 // An optional value behind a pointer, copied with its owner: most agreements have no
 // `terminated` block and most records no x_ keys, so 8 bytes instead of the value's size.
@@ -328,21 +328,34 @@ struct Config {
     Field<bool> contacts_in_reports;
 };
 
-// All the records of one data repository, in reading order.
-struct Repository {
-    std::string root;                // absolute path of the data root
-    FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
-    std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
-    Config config;
-    // Deques, not vectors: loading appends file by file, and a vector of 100,000 records
-    // would be copied each time it grows, holding the old and the new copy at once, with up
-    // to half its capacity unused (bench scale 1: 10 MB of peak memory).
+// Records of the six collections, in reading order: of one file, or of a whole repository.
+// Deques, not vectors: loading appends file by file, and a vector of 100,000 records would be
+// copied each time it grows, holding the old and the new copy at once, with up to half its
+// capacity unused (bench scale 1: 10 MB of peak memory).
+struct RecordSet {
     std::deque<Neighbourhood> neighbourhoods;
     std::deque<Liveability> liveability;
     std::deque<Partner> partners;
     std::deque<Agreement> agreements;
     std::deque<Evaluation> evaluations;
     std::deque<Strategy> strategies;
+};
+
+// What was read: files (wijk.yaml included) and records per collection (counted also when
+// they have errors), so that a missing file or collection shows at a glance.
+struct RecordCounts {
+    std::size_t files = 0;
+    std::size_t neighbourhoods = 0, liveability = 0, partners = 0, agreements = 0, evaluations = 0, strategies = 0;
+};
+
+// All the records of one data repository, in reading order.
+struct Repository : RecordSet {
+    std::string root;                // absolute path of the data root
+    FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
+    const Locator* locator = nullptr;  // set by the workspace that loaded it (model/locator.h)
+    // Every text of the records points into this pool: it lives as long as they do.
+    std::shared_ptr<TextPool> texts = std::make_shared<TextPool>();
+    Config config;
 
     // Lookup by id (first record with that id), built by index().
     void index();
@@ -363,9 +376,9 @@ struct Repository {
     // (reminders: 12.5 MB at bench scale 1); liveability_of() is empty after it.
     void release_liveability();
 
-    // (text-pool handle of an id, record index), sorted: looked up by binary search, 8 bytes
-    // an entry (a hash map of copied ids took about 40).
-    using Pairs = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    // (pooled id, record index), sorted: looked up by binary search, 12 bytes an entry (a hash
+    // map of copied ids took about 40).
+    using Pairs = std::vector<std::pair<TextRef, std::uint32_t>>;
 
 private:
     Pairs neighbourhood_ids_, partner_ids_, agreement_ids_, strategy_ids_;

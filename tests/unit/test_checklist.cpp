@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include "support.h"
-#include "load/loader.h"
 #include "model/i18n.h"
 #include "render/checklist.h"
 #include "report/checklist.h"
@@ -51,12 +50,9 @@ evaluations:
 )";
 
 Repository repository() {
-    Repository repo;
-    repo.files = {"wijk.yaml", "data.yaml"};
     Diagnostics diags;
-    load_data_text(data, 1, repo, diags);
+    Repository repo = testing::load_text(data, &diags);
     REQUIRE(diags.errors() == 0);
-    repo.index();
     return repo;
 }
 
@@ -198,7 +194,7 @@ TEST_CASE("markdown: a task per provision and commitment, no personal data unles
 
 TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch") {
     auto repo = repository();
-    repo.agreements[0].title = Field<std::string>("<b>*x*</b>\n# y", Loc{});
+    repo.agreements[0].title = testing::FT(repo, "<b>*x*</b>\n# y");
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
@@ -227,7 +223,7 @@ TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     set_output_language(Lang::en);
     auto repo = repository();
     repo.agreements[0].partner_provides[0].description =
-        Field<std::string>("two\nlines\xe2\x80\xa8here", Loc{});
+        testing::FT(repo, "two\nlines\xe2\x80\xa8here");
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);
@@ -241,10 +237,8 @@ TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     CHECK(has(y, "  - agreement: due-dec\n"));
     CHECK(has(y, "    results: []"));
     // it reads back: one record per agreement, date and decision missing
-    Repository back;
-    back.files = {"wijk.yaml", "new.yaml"};
     Diagnostics diags;
-    load_data_text(y, 1, back, diags);
+    Repository back = testing::load_text(y, &diags, "new.yaml");
     REQUIRE(back.evaluations.size() == 2);
     CHECK_FALSE(back.evaluations[0].date.has());
     CHECK_FALSE(back.evaluations[0].decision.has());

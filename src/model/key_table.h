@@ -1,5 +1,6 @@
-// The table of keys of every record: what the loader accepts and what `wijk schema` prints.
-// One source of truth for both.
+// The table of keys of every record: what the loader accepts, what `wijk schema` prints and
+// what the language server completes.
+// One source of truth for all three.
 #pragma once
 
 #include <span>

@@ -4,7 +4,8 @@
 #include <chrono>
 #include <string>
 
-#include "load/loader.h"
+#include "source/disk_source.h"
+#include "source/listing.h"
 
 using namespace wijk;
 

@@ -1,4 +1,4 @@
-#include "load/schema.h"
+#include "model/key_table.h"
 
 #include "model/enums.h"
 
