@@ -30,7 +30,8 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f4f7; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+div.table { overflow-x: auto; }
 p.empty { color: var(--muted); font-style: italic; }
 p.text { white-space: pre-line; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
@@ -40,7 +41,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 svg.timeline { max-width: 100%; height: auto; }
 svg.timeline text { font-size: 12px; }
 svg.timeline text.id { fill: var(--ink); }
-td.id { white-space: nowrap; }
+td.id { white-space: nowrap; }  /* ids and dates are never broken */
 tr.total td { font-weight: 600; border-top: 2px solid var(--line); }
 p.note { color: var(--muted); font-size: .85rem; max-width: 60rem; }
 ul.legend { list-style: none; padding: 0; margin: .4rem 0 1rem; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem;
@@ -89,7 +90,8 @@ void render_table(StreamedText& out, const Table& t, Lang lang) {
         out += "<p class=\"empty\">" + html_escape(t.empty) + "</p>\n";
         return;
     }
-    out += "<table data-table=\"" + html_escape(t.name) + "\">\n<thead><tr>";
+    // a wide table scrolls on its own in a narrow window, not the whole page
+    out += "<div class=\"table\"><table data-table=\"" + html_escape(t.name) + "\">\n<thead><tr>";
     for (const auto& c : t.columns)
         if (c.human()) out += "<th>" + html_escape(c.header) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
@@ -98,12 +100,14 @@ void render_table(StreamedText& out, const Table& t, Lang lang) {
         out += t.total_row && r + 1 == t.rows.size() ? "<tr class=\"total\">" : "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
             if (!t.columns[i].human()) continue;
-            out += numeric(row[i]) ? "<td class=\"num\">" : t.columns[i].ids ? "<td class=\"id\">" : "<td>";
+            out += numeric(row[i]) ? "<td class=\"num\">"
+                   : t.columns[i].ids || row[i].kind == Cell::Kind::date ? "<td class=\"id\">"
+                                                                           : "<td>";
             out += html_escape(human_cell(row[i], lang)) + "</td>";
         }
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n";
+    out += "</tbody>\n</table></div>\n";
     for (const auto& n : t.notes) out += "<p class=\"note\">" + html_escape(n) + "</p>\n";
 }
 

@@ -5,7 +5,8 @@
 #   added, its findings read back with --dump-dom): no chart label overlaps another or is cut
 #   off at the edge of its chart, the timeline's text is drawn at 11 px or more, its rows are the
 #   agreements table's rows in the same order with whole ids, every year a bar covers has a
-#   tick, and every colour and mark of the charts is in a legend. Checked for examples/ (English
+#   tick, and every colour and mark of the charts is in a legend, and the page never scrolls sideways
+#   (a wide table scrolls in its own box). Checked for examples/ (English
 #   and Dutch) and for generated data made to provoke overlaps: very long ids, the as-of date in
 #   the first days of a year and near the right edge, a bar of one day.
 # Without Chromium: skipped locally, a failure in CI (CI=true).
@@ -100,6 +101,9 @@ cat > "$work/check.js" <<'JS'
   });
   if (timeline && timeline.querySelector('path') && !document.querySelector('ul.legend .diamond')) say('the diamond has no legend');
   if (timeline && !document.querySelector('ul.legend .dash')) say('the as-of line has no legend');
+  // a wide table scrolls in its own box; the page itself never sideways
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    say(`the page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
   const pre = document.createElement('pre');
   pre.id = 'wijk-check';
   pre.textContent = problems.length ? problems.join('\n') : 'OK';
