@@ -3,9 +3,12 @@
 
 #include <cstdio>
 #include <exception>
+#include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "io/output.h"
 
 int main(int argc, char** argv) {
     using namespace wijk;
@@ -35,14 +38,22 @@ int main(int argc, char** argv) {
         add_schema(app, cx, status);
         add_completion(app, cx, status);
 
+        // --help and --version: their text goes out through the checked writer, so that a
+        // stdout that fails (`> /dev/full`) is exit 3, not 0 with the text lost.
+        auto print_and_exit = [&](const CLI::Error& e) {
+            std::ostringstream text;
+            app.exit(e, text, std::cerr);
+            WriteResult r = write_stdout(text.str());
+            return r.ok ? exit_code::ok : report_write_failure(r);
+        };
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::CallForAllHelp& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::CallForVersion& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::ParseError& e) {
             app.exit(e);
             return exit_code::usage;

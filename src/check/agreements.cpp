@@ -1,10 +1,14 @@
 // Rules on agreements: terms, renewal, notice, termination, provisions, commitments.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <unordered_set>
 
 #include "check/check.h"
 #include "model/locator.h"
 #include "model/enums.h"
 #include "model/i18n.h"
+#include "model/terms.h"
 
 namespace wijk {
 
@@ -53,9 +57,57 @@ void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) 
                           to_string(*a.notice), to_string(*a.renewal_term)));
 }
 
+// "3 months'" / "1 month's", and the Dutch "3 maanden", for the notice-too-late wording.
+std::string notice_en(const Duration& d) {
+    std::string s = to_string(d);
+    return s + (d.count == 1 ? "'s" : "'");
+}
+std::string notice_nl(const Duration& d) {
+    const bool one = d.count == 1;
+    switch (d.unit) {
+        case DurationUnit::days: return fmt::format("{} {}", d.count, one ? "dag" : "dagen");
+        case DurationUnit::weeks: return fmt::format("{} {}", d.count, one ? "week" : "weken");
+        case DurationUnit::months: return fmt::format("{} {}", d.count, one ? "maand" : "maanden");
+        case DurationUnit::years: return fmt::format("{} jaar", d.count);
+    }
+    return to_string(d);
+}
+
+// The end that notice given on `given` reaches, had it been given in time for nothing
+// earlier: the end of the first term whose deadline it meets (tacit), its `end` (renewal
+// none, when sooner), else a notice period later.
+Date end_reached_by(const Agreement& a, const Date& given) {
+    const Duration& notice = *a.notice;
+    const Date by_notice = add_days(add(add_days(given, 1), notice), -1);
+    if (a.end && a.renewal && *a.renewal == Renewal::tacit && a.renewal_term && (*a.renewal_term).count > 0)
+        return term_end_of(a, first_term_with_deadline_from(a, given));
+    if (a.end && a.renewal && *a.renewal == Renewal::none) return std::min(*a.end, by_notice);
+    if (a.end && by_notice < *a.end) return *a.end;
+    return by_notice;
+}
+
 void check_termination(const Repository& repo, const Agreement& a, Diagnostics& diags) {
     if (!a.terminated) return;
     const Termination& t = *a.terminated;
+    // Notice that reached the partner after the deadline of the end it names: that end holds
+    // only when the partner agreed (by: mutual); otherwise the agreement runs on.
+    if (t.end && t.notice_given && a.notice && t.by.value_or(TerminatedBy::association) != TerminatedBy::mutual &&
+        (!a.start || *t.end >= *a.start) && *t.notice_given <= *t.end) {
+        const Date deadline = notice_deadline(*t.end, *a.notice);
+        if (*t.notice_given > deadline)
+            diags.warning("notice-too-late", locate(repo, t, t.notice_given),
+                          say("notice given on {} is after {}, the last day for an end on {} with {} notice: unless "
+                              "the partner agreed to it (by: mutual), the agreement runs on",
+                              "opgezegd op {}, na {}, de laatste dag voor een einde per {} met {} opzegtermijn: tenzij "
+                              "de partner ermee instemde (by: mutual), loopt de afspraak door",
+                              to_string(*t.notice_given), to_string(deadline), to_string(*t.end),
+                              Text(notice_en(*a.notice), notice_nl(*a.notice))),
+                          say("if the partner agreed to end it then, write by: mutual; otherwise notice given on {} "
+                              "ends it on {} at the earliest",
+                              "stemde de partner in met dit einde, schrijf dan by: mutual; anders beëindigt een "
+                              "opzegging op {} de afspraak op zijn vroegst per {}",
+                              to_string(*t.notice_given), to_string(end_reached_by(a, *t.notice_given))));
+    }
     if (t.end && a.start && *t.end < *a.start)
         diags.error("terminated-before-start", locate(repo, t, t.end),
                     say("terminated.end {} is before start {}", "terminated.end {} ligt voor begin {}", to_string(*t.end), to_string(*a.start)));

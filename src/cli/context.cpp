@@ -1,28 +1,57 @@
 #include "cli/context.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "check/check.h"
 #include "source/disk_source.h"
 #include "source/git_index_source.h"
+#include "source/listing.h"
 #include "io/output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "render/diagnostics.h"
+#include "render/escape.h"
+#include "render/reminders.h"
 
 namespace wijk {
 
 void print_error(const std::string& message) {
-    std::string line = "wijk: " + message + "\n";
+    std::string line = "wijk: " + terminal_safe(message, true) + "\n";
     std::fwrite(line.data(), 1, line.size(), stderr);
 }
+
+namespace {
+
+// Why a text that has the form YYYY-MM-DD is still no date: "February 2026 has 28 days".
+std::string why_not_a_date(std::string_view text) {
+    auto number = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    int y = number(0, 4), m = number(5, 2);
+    if (m < 1 || m > 12) return msg("there is no month {}", "er is geen maand {}", m);
+    if (y < 1) return std::string(tr("there is no year 0", "er is geen jaar 0"));
+    auto days = unsigned(std::chrono::year_month_day_last(std::chrono::year(y) / std::chrono::month(unsigned(m)) /
+                                                          std::chrono::last)
+                             .day());
+    return msg("{} {} has {} days", "{} {} heeft {} dagen", month_name(unsigned(m)), y, days);
+}
+
+}  // namespace
 
 bool Context::resolve_globals() {
     if (global.lang) {
@@ -37,8 +66,15 @@ bool Context::resolve_globals() {
     if (global.as_of) {
         auto d = parse_date(*global.as_of);
         if (!d) {
-            print_error(msg("--as-of: '{}' is not a date in the form YYYY-MM-DD",
-                            "--as-of: '{}' is geen datum in de vorm JJJJ-MM-DD", *global.as_of));
+            const std::string& t = *global.as_of;
+            bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                          std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+            if (shaped)
+                print_error(msg("--as-of: '{}' is not a real date ({})", "--as-of: '{}' is geen bestaande datum ({})",
+                                t, why_not_a_date(t)));
+            else
+                print_error(msg("--as-of: '{}' is not a date in the form YYYY-MM-DD",
+                                "--as-of: '{}' is geen datum in de vorm JJJJ-MM-DD", terminal_safe(t)));
             return false;
         }
         if (int(d->year()) < 1900 || int(d->year()) > 2200) {
@@ -71,6 +107,19 @@ bool Context::color_for(int fd) const {
     const char* term = std::getenv("TERM");
     if (term && std::string_view(term) == "dumb") return false;
     return ::isatty(fd) != 0;
+}
+
+std::size_t text_width(bool to_terminal) {
+    // COLUMNS as a shell sets it; a value that is not a sensible width is ignored
+    if (const char* c = std::getenv("COLUMNS"); c && *c) {
+        char* end = nullptr;
+        long n = std::strtol(c, &end, 10);
+        if (end && *end == '\0' && n >= 20 && n <= 10000) return std::size_t(n);
+    }
+    winsize ws{};
+    if (to_terminal && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    return 80;
 }
 
 std::optional<std::string> Context::data_root() const {
@@ -151,6 +200,10 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     const Repository& repo = loaded.repo();
     // transitional: the renderers not yet given the language read it from here
     set_output_language(lang(repo.config));
+    LoadedRoot written{root, {}};
+    for (const auto& g : repo.config.exclude)
+        if (g) written.exclude.emplace_back(*g);
+    loaded_root_ = std::move(written);
     loaded.diags = loaded.workspace->diagnostics();
     CheckOptions opt;
     opt.as_of = as_of;
@@ -217,28 +270,102 @@ int Context::emit(const std::optional<std::string>& path, const std::string& con
     return emit_streamed(path, [&](const auto& write) { write(content); });
 }
 
-int Context::emit_streamed(const std::optional<std::string>& path,
-                           const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
+int report_write_failure(const WriteResult& r) {
+    if (r.errnum == EPIPE) return 128 + SIGPIPE;  // `| head`: the reader has all it wanted
+    print_error(msg("cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
+    return exit_code::io;
+}
+
+std::optional<std::string> Context::data_file_refusal(const std::string& path) const {
+    namespace fs = std::filesystem;
+    struct stat lst {};
+    if (::lstat(path.c_str(), &lst) != 0 || S_ISDIR(lst.st_mode)) return std::nullopt;  // new: fine
+    std::error_code ec;
+    fs::path given(path);
+    fs::path folder =
+        fs::canonical(given.parent_path().empty() ? fs::path(".") : given.parent_path(), ec);
+    if (ec) return std::nullopt;  // the write itself will say what is wrong
+    fs::path where = folder / given.filename();
+    static const std::vector<std::string> no_exclude;
+    // `own`: the repository this run reads, named only when the target lies in another one
+    auto refuse_in = [&](const std::string& root, const std::vector<std::string>& exclude,
+                         bool own) -> std::optional<std::string> {
+        std::error_code rec;
+        fs::path real_root = fs::canonical(root, rec);
+        if (rec) return std::nullopt;
+        std::string rel = where.lexically_relative(real_root).generic_string();
+        if (rel.empty() || rel == "." || rel.rfind("..", 0) == 0) return std::nullopt;  // outside
+        std::string shown_root = root;  // another repository: named, relative when below here
+        auto here = fs::canonical(fs::current_path(rec), rec);
+        if (!rec)
+            if (auto r = real_root.lexically_relative(here).generic_string();
+                !r.empty() && r.rfind("..", 0) != 0)
+                shown_root = r;
+        std::string of =
+            own ? std::string(tr("the repository", "de gegevensmap"))
+                : msg("the repository {}", "de gegevensmap {}", terminal_safe(shown_root));
+        if (rel == "wijk.yaml") {
+            return msg(
+                "{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
+                "{} is het instellingenbestand (wijk.yaml) van {}: niet vervangen; kies een andere "
+                "bestandsnaam",
+                terminal_safe(path), of);
+        }
+        if (!is_data_file(rel, exclude)) return std::nullopt;
+        return msg(
+            "{} is a data file of {}: not replaced (a write never overwrites records); choose a "
+            "new "
+            "file name",
+            "{} is een gegevensbestand van {}: niet vervangen (schrijven overschrijft nooit "
+            "gegevens); "
+            "kies een nieuwe bestandsnaam",
+            terminal_safe(path), of);
+    };
+    // The repository this run reads (when it read none, as schema: the one it would find,
+    // without its excludes, which can only protect more) ...
+    std::optional<std::string> own;
+    if (loaded_root_) {
+        own = loaded_root_->root;
+        if (auto r = refuse_in(own.value(), loaded_root_->exclude, true)) return r;
+    } else {
+        auto cwd = fs::current_path(ec).string();
+        own = find_data_root(global.data, std::getenv("WIJK_DATA"), cwd);
+        if (own)
+            if (auto r = refuse_in(*own, no_exclude, true)) return r;
+    }
+    // ... and the one the target lies in, if another.
+    if (auto around = find_data_root(std::nullopt, nullptr, folder.string())) {
+        bool same = own && fs::equivalent(*own, *around, ec);
+        if (!same)
+            if (auto r = refuse_in(*around, no_exclude, false)) return r;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> Context::refuse_replacing_data(const std::string& path) const {
+    auto why = data_file_refusal(path);
+    if (!why) return std::nullopt;
+    print_error(*why);
+    return exit_code::usage;
+}
+
+int Context::emit_streamed(
+    const std::optional<std::string>& path,
+    const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
+    if (path && path->empty()) {
+        print_error(std::string(tr("-o/--output: the file name is empty; give a FILE, or - for standard output",
+                                   "-o/--output: de bestandsnaam is leeg; geef een BESTAND, of - voor standaarduitvoer")));
+        return exit_code::usage;
+    }
+    if (path && *path != "-")
+        if (auto refused = refuse_replacing_data(*path)) return *refused;
     std::optional<OutputFile> file;
     if (path && *path != "-") file.emplace(*path);
     else file.emplace(OutputFile::StandardOutput{});
     produce([&](std::string_view piece) { file->write(piece); });
     WriteResult r = file->finish();
     if (r.ok) return exit_code::ok;
-    print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
-    return exit_code::io;
-}
-
-std::size_t Context::text_width(const std::optional<std::string>& output) const {
-    if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
-        char* end = nullptr;
-        long n = std::strtol(columns, &end, 10);
-        if (end && *end == '\0' && n > 0) return std::size_t(std::min(n, 10000L));
-    }
-    struct winsize ws {};
-    if ((!output || *output == "-") && ::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    return report_write_failure(r);
 }
 
 std::string Context::pick_format(const std::optional<std::string>& format,
@@ -248,6 +375,22 @@ std::string Context::pick_format(const std::optional<std::string>& format,
     if (output)
         if (auto f = format_from_extension(*output)) return *f;
     return fallback;
+}
+
+void Context::print_unknown_format(const std::optional<std::string>& format,
+                                   const std::optional<std::string>& output, const std::string& picked,
+                                   std::string_view command, std::string_view formats) const {
+    if (format || !output) {
+        print_error(msg("--format: '{}' is not one of: {}", "--format: '{}' is niet een van: {}",
+                        terminal_safe(picked), formats));
+        return;
+    }
+    std::string ext = std::filesystem::path(*output).extension().string();
+    print_error(msg("-o {}: the extension {} stands for {}, which {} does not write; its formats are {}: "
+                    "give one with --format",
+                    "-o {}: de extensie {} staat voor {}, dat {} niet schrijft; de vormen zijn {}: "
+                    "kies er een met --format",
+                    terminal_safe(*output), terminal_safe(ext), picked, command, formats));
 }
 
 }  // namespace wijk

@@ -5,6 +5,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "load/workspace.h"
 #include "model/diagnostic.h"
@@ -61,21 +63,51 @@ struct Context {
     std::optional<int> load_valid(Loaded& out, const Text& refused = {}) const;
     // validate's report settings for a loaded repository (paths, counts, language).
     DiagnosticReport diagnostic_report(const Loaded& loaded, bool color) const;
-    // Writes the primary output to stdout, or to `path`; 0 or exit_code::io.
+    // Writes the primary output to stdout, or to `path`; 0, exit_code::usage (an empty name,
+    // or a target that is wijk.yaml or a data file: refuse_replacing_data), exit_code::io, or
+    // 141 for a closed pipe (quietly, as SIGPIPE would).
     int emit(const std::optional<std::string>& path, const std::string& content) const;
     // emit for output made piece by piece: `produce` hands each piece to the function it
     // gets, which writes it on (to a temporary file renamed at the end, for -o FILE).
     int emit_streamed(const std::optional<std::string>& path,
                       const std::function<void(const std::function<void(std::string_view)>&)>& produce) const;
-    // Columns for text output (commands.md): COLUMNS when set, else the terminal's width when
-    // writing to a terminal's standard output, else 80.
-    std::size_t text_width(const std::optional<std::string>& output) const;
     // The format: --format when given, else the output file's extension, else `fallback`.
     std::string pick_format(const std::optional<std::string>& format,
                             const std::optional<std::string>& output, const std::string& fallback) const;
+    // Prints why `picked` is not one of `formats` (of `command`): a --format given, or the
+    // extension of -o FILE (then it says so, rather than speak of a --format nobody gave).
+    void print_unknown_format(const std::optional<std::string>& format,
+                              const std::optional<std::string>& output, const std::string& picked,
+                              std::string_view command, std::string_view formats) const;
+    // A write may create files, never replace wijk.yaml or an existing data file of a data
+    // repository (the one this run reads, or the one around the target): prints which and
+    // returns exit_code::usage; nullopt: go on. The target's folder is resolved first; a
+    // link at the target itself is replaced, not followed (io/output.h), so its place counts.
+    std::optional<int> refuse_replacing_data(const std::string& path) const;
+    // The same without printing: why `path` may not be replaced, or nullopt.
+    std::optional<std::string> data_file_refusal(const std::string& path) const;
+
+private:
+    // The data root the last load read and its exclude globs, for refuse_replacing_data.
+    struct LoadedRoot {
+        std::string root;
+        std::vector<std::string> exclude;
+    };
+    mutable std::optional<LoadedRoot> loaded_root_;
 };
 
-// Prints "wijk: MESSAGE" to stderr.
+struct WriteResult;
+// A failed write: a closed pipe ends quietly with 141 (as SIGPIPE would, when it is ignored);
+// anything else prints "cannot write PATH: reason" and is exit_code::io.
+int report_write_failure(const WriteResult& result);
+
+// The columns text output may fill: COLUMNS when set, else the width of the terminal on stdout
+// (when `to_terminal`: the output goes there), else 80.
+std::size_t text_width(bool to_terminal);
+
+// Prints "wijk: MESSAGE" to stderr, control characters shown as <U+001B> (a path or a value in
+// it may come from hostile data; a value that may hold a line break is escaped by its caller
+// with terminal_safe, since the message's own line breaks stay).
 void print_error(const std::string& message);
 
 }  // namespace wijk

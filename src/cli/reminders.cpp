@@ -1,6 +1,7 @@
 // wijk reminders: what needs attention from the as-of date up to the horizon.
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -75,8 +76,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
         auto i = index_of(k, reminder_kind_names);
         if (!i) {
             auto s = suggest(k, reminder_kind_names);
-            print_error(msg("--kind: '{}' is not one of: notice, renewal, expiry, evaluation, strategy-end{}",
-                            "--kind: '{}' is niet een van: notice, renewal, expiry, evaluation, strategy-end{}", k,
+            const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
+            print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
                             s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string()));
             return exit_code::usage;
         }
@@ -121,6 +122,12 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     ro.partners.insert(opt.partners.begin(), opt.partners.end());
     ro.neighbourhoods.insert(opt.neighbourhoods.begin(), opt.neighbourhoods.end());
     const Reminders reminders = compute_reminders(repo, ro);
+    // --kind decide without a lead would look like "no decision is due"
+    if (ro.kinds.count(ReminderKind::decide) && !repo.config.reminders_lead && !cx.global.quiet)
+        print_error(msg("--kind decide: there are no decide reminders without reminders.lead in wijk.yaml "
+                        "(e.g. lead: 6 weeks)",
+                        "--kind decide: zonder reminders.lead in wijk.yaml zijn er geen besluitherinneringen "
+                        "(bijv. lead: 6 weken)"));
 
     ReminderReport report;
     report.as_of = cx.as_of;
@@ -129,6 +136,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.config = &repo.config;
     report.reminders = &reminders;
     report.group_by_owner = opt.group_by.has_value();
+    report.lang = output_language();  // --lang, else wijk.yaml's language, as loaded
+    report.width = text_width(!opt.output);
 
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
     int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
@@ -160,7 +169,7 @@ void add_reminders(CLI::App& app, Context& cx, int& status) {
     sub->add_option("--neighbourhood", opt->neighbourhoods, "Only reminders that concern this neighbourhood (repeatable)")
         ->type_name("ID")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--kind", opt->kinds,
-                    "Only this kind: notice, renewal, expiry, evaluation or strategy-end (repeatable)")
+                    "Only this kind: decide, notice, renewal, expiry, evaluation or strategy-end (repeatable)")
         ->type_name("KIND")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--group-by", opt->group_by, "Group the text output by owner")->type_name("owner");
     sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");

@@ -130,7 +130,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     so.csv = opt.csv ? (*opt.csv == "excel-nl" ? CsvDialect::excel_nl : CsvDialect::rfc4180)
                      : repo.config.csv.value_or(CsvDialect::rfc4180);
     so.table = opt.table;
-    so.width = cx.text_width(opt.output);
+    so.width = text_width(!opt.output || *opt.output == "-");
     // The portfolio's tables of every provision, commitment, evaluation and liveability year are
     // most of a document at scale: built for the workbook, or when --table asks for one.
     static const std::vector<std::string> workbook_only{"provisions", "commitments", "evaluations", "liveability"};

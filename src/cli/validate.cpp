@@ -29,7 +29,7 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
     else if (format == "gitlab") df = DiagnosticFormat::gitlab;
     else if (format == "json") df = DiagnosticFormat::json;
     else {
-        print_error("--format: '" + format + "' is not one of: text, parsable, github, gitlab, json");
+        cx.print_unknown_format(opt.format, opt.output, format, "validate", "text, parsable, github, gitlab, json");
         return exit_code::usage;
     }
     auto root = cx.data_root();

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 
 #include "model/i18n.h"
 
@@ -14,18 +13,26 @@ namespace wijk {
 
 namespace {
 
-// A folder of our own under TMPDIR (mode 0700), removed with everything in it.
-struct PrivateFolder {
-    std::string path;
-    PrivateFolder() {
+// The workbook's file: made and at once unlinked under TMPDIR, so that nothing of it can stay
+// behind, whatever ends wijk (a signal included); libxlsxwriter writes it through its
+// /proc/self/fd name, and it is read back through the descriptor.
+struct UnnamedFile {
+    int fd = -1;
+    std::string path;  // /proc/self/fd/N
+    UnnamedFile() {
         const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base && *base ? base : "/tmp") + "/wijk-xlsx-XXXXXX";
-        if (::mkdtemp(pattern.data())) path = pattern;
+        std::string name = std::string(base && *base ? base : "/tmp") + "/wijk-xlsx-XXXXXX";
+        fd = ::mkstemp(name.data());
+        if (fd < 0) return;
+        ::unlink(name.c_str());
+        path = "/proc/self/fd/" + std::to_string(fd);
+        if (::access(path.c_str(), W_OK) != 0) {  // no /proc: nowhere to write it unnamed
+            ::close(fd);
+            fd = -1;
+        }
     }
-    ~PrivateFolder() {
-        if (path.empty()) return;
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
+    ~UnnamedFile() {
+        if (fd >= 0) ::close(fd);
     }
 };
 
@@ -41,14 +48,13 @@ int emit_workbook(const Context& cx, const std::optional<std::string>& output,
                         "of stuur de uitvoer naar een bestand (> BESTAND.xlsx)"));
         return exit_code::usage;
     }
-    PrivateFolder folder;
-    if (folder.path.empty()) {
-        print_error(msg("cannot make a temporary folder for the workbook: {}", "kan geen tijdelijke map voor de werkmap maken: {}",
+    UnnamedFile file;
+    if (file.fd < 0) {
+        print_error(msg("cannot make a temporary file for the workbook: {}", "kan geen tijdelijk bestand voor de werkmap maken: {}",
                         std::strerror(errno)));
         return exit_code::io;
     }
-    const std::string path = folder.path + "/workbook.xlsx";
-    std::string error = write(path);
+    std::string error = write(file.path);
     if (!error.empty()) {
         print_error(msg("cannot write the workbook: {}", "kan de werkmap niet schrijven: {}", error));
         return exit_code::io;
@@ -56,23 +62,17 @@ int emit_workbook(const Context& cx, const std::optional<std::string>& output,
     // Read whole before anything is written: a read that failed half-way must not leave half a
     // workbook at the target. Compressed, a workbook is a few megabytes even at scale.
     std::string content;
-    {
-        std::FILE* f = std::fopen(path.c_str(), "rb");
-        bool ok = f != nullptr;
-        char buffer[1 << 16];
-        while (ok) {
-            std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
-            content.append(buffer, n);
-            if (n < sizeof buffer) {
-                ok = !std::ferror(f);
-                break;
-            }
-        }
-        if (f) std::fclose(f);
-        if (!ok) {
+    char buffer[1 << 16];
+    for (off_t at = 0;;) {
+        ssize_t n = ::pread(file.fd, buffer, sizeof buffer, at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
             print_error(msg("cannot read the workbook back: {}", "kan de werkmap niet teruglezen: {}", std::strerror(errno)));
             return exit_code::io;
         }
+        if (n == 0) break;
+        content.append(buffer, std::size_t(n));
+        at += n;
     }
     int status = cx.emit(output, content);
     return status;

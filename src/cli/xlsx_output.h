@@ -1,6 +1,6 @@
 // Writing a workbook through the usual output rules (-o FILE atomically, or stdout): the
-// workbook is made in a private temporary folder (libxlsxwriter writes files, not streams) and
-// then handed on piece by piece. A workbook is binary: never written to a terminal.
+// workbook is made in an unnamed temporary file (libxlsxwriter writes files, not streams) and
+// then written like any other output. A workbook is binary: never written to a terminal.
 #pragma once
 
 #include <functional>

@@ -197,7 +197,9 @@ const RecordSpec& staff_spec() {
 
 namespace {
 const RecordSpec& reminders_config_spec() {
-    static const RecordSpec s{"reminders", {key("horizon", K::horizon)}};
+    static const RecordSpec s{"reminders",
+                              {key("horizon", K::horizon), key("lead", K::duration), key("from", K::text),
+                               key("fallback", K::text)}};
     return s;
 }
 const RecordSpec& evaluations_config_spec() {

@@ -302,8 +302,9 @@ std::vector<std::string> ids_of(const Records& records) {
 }
 
 enum class CsvDialect { rfc4180, excel_nl };
-enum class ReminderKind { notice, renewal, expiry, evaluation, strategy_end };
-inline constexpr int reminder_kind_count = 5;
+// In the order reminders of one day are listed: decide before notice (commands.md).
+enum class ReminderKind { decide, notice, renewal, expiry, evaluation, strategy_end };
+inline constexpr int reminder_kind_count = 6;
 
 struct StaffMember {
     Mark at;
@@ -318,6 +319,9 @@ struct Config {
     std::vector<Field<std::string>> exclude;
     Field<Duration> horizon_default;
     std::array<Field<Duration>, reminder_kind_count> horizon_by_kind;
+    Field<Duration> reminders_lead;         // decide this long before each notice deadline
+    Field<std::string> reminders_from;      // sender of reminders by e-mail
+    Field<std::string> reminders_fallback;  // gets reminders without an owner's e-mail
     Field<MonthDay> evaluations_due;
     Field<int> evaluations_since;
     std::vector<StaffMember> staff;

@@ -64,9 +64,9 @@ Cell bool_cell(bool b, Lang lang) { return Cell::labelled(b ? "true" : "false", 
 // What comes next, for people: the kind, and "overdue" when it is.
 std::string_view next_kind_label(const Deadline& d, Lang lang) {
     static constexpr std::array<std::string_view, reminder_kind_count> en{
-        "notice (overdue)", "renewal (overdue)", "expiry (overdue)", "evaluation (overdue)", "strategy end (overdue)"};
+        "decide (overdue)", "notice (overdue)", "renewal (overdue)", "expiry (overdue)", "evaluation (overdue)", "strategy end (overdue)"};
     static constexpr std::array<std::string_view, reminder_kind_count> nl{
-        "opzegging (te laat)", "verlenging (te laat)", "einde (te laat)", "evaluatie (te laat)",
+        "besluit (te laat)", "opzegging (te laat)", "verlenging (te laat)", "einde (te laat)", "evaluatie (te laat)",
         "einde strategie (te laat)"};
     if (!d.overdue) return reminder_kind_label(d.kind, lang);
     return (lang == Lang::nl ? nl : en)[static_cast<std::size_t>(d.kind)];

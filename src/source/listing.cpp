@@ -99,6 +99,12 @@ PathKind classify(std::string_view rel) {
     return PathKind::other;
 }
 
+bool is_data_file(std::string_view rel, const std::vector<std::string>& exclude) {
+    std::string norm;
+    if (!normalise_relative(rel, norm) || is_hidden(norm) || is_excluded(norm, exclude)) return false;
+    return classify(norm) == PathKind::data;
+}
+
 bool normalise_relative(std::string_view path, std::string& out) {
     if (path.empty() || path[0] == '/') return false;
     std::vector<std::string_view> parts;

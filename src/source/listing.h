@@ -25,6 +25,11 @@ enum class PathKind {
 // What a file's path (relative to the root, not hidden, not excluded) is.
 PathKind classify(std::string_view rel);
 
+// Is `rel` (relative to the data root, its folders already resolved) a file that loading reads
+// as data: not hidden, not excluded, a data file name? Writes refuse to replace such a file
+// (reports never overwrite records).
+bool is_data_file(std::string_view rel, const std::vector<std::string>& exclude);
+
 // `a/./b/../c` -> `a/c`; false when the path leaves the root (`..` past it) or is absolute.
 bool normalise_relative(std::string_view path, std::string& out);
 

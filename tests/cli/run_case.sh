@@ -9,10 +9,10 @@ project=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$case_dir" || exit 2
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-# a clean, reproducible environment: no colour, no data root from the caller
+# a clean, reproducible environment: no colour, no data root or terminal width from the caller;
 # the cases' data lie inside this project's git work tree: paths in CI formats are those of a
 # data folder in no repository (a case that wants one makes its own git repository)
-env -u NO_COLOR -u CLICOLOR_FORCE -u FORCE_COLOR -u WIJK_DATA -u GIT_DIR -u GIT_INDEX_FILE -u GIT_WORK_TREE \
+env -u NO_COLOR -u CLICOLOR_FORCE -u FORCE_COLOR -u WIJK_DATA -u COLUMNS -u GIT_DIR -u GIT_INDEX_FILE -u GIT_WORK_TREE \
   GIT_CEILING_DIRECTORIES="$project" TERM=dumb LC_ALL=C.UTF-8 \
   PATH="$bin_dir:$PATH" timeout 60 bash -c "$(cat cmd)" >"$out" 2>"$err" </dev/null
 status=$?

@@ -27,7 +27,7 @@ bash --norc --noprofile -c '
   }
   expect "wijk val" "validate"
   expect "wijk s" "summary schema"
-  expect "wijk reminders --kind " "notice renewal expiry evaluation strategy-end"
+  expect "wijk reminders --kind " "decide notice renewal expiry evaluation strategy-end"
   expect "wijk reminders --kind e" "expiry evaluation"
   expect "wijk -C examples --as-of 2026-11-26 reminders --k" "--kind"
   expect "wijk validate --format g" "github gitlab"

@@ -24,7 +24,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-# wijk makes each workbook in a private folder under TMPDIR: none may stay behind
+# wijk makes each workbook in a temporary file under TMPDIR (unlinked at once): none may stay
 mkdir -p "$work/tmp"
 export TMPDIR="$work/tmp"
 
@@ -226,6 +226,6 @@ fi
   "$python" -c 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); sys.exit(0 if "What we provide" in wb.sheetnames else 1)' "$work/one.xlsx" ||
   { echo "FAIL: an agreement as a workbook"; fail=1; }
 left=$(ls -A "$work/tmp" | grep wijk-xlsx)
-[ -z "$left" ] || { echo "FAIL: temporary folders left behind: $left"; fail=1; }
+[ -z "$left" ] || { echo "FAIL: temporary files left behind: $left"; fail=1; }
 [ $fail = 0 ] && echo "ok: all workbook checks"
 exit $fail
