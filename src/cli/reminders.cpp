@@ -182,7 +182,7 @@ void add_reminders(CLI::App& app, Context& cx, int& status) {
     sub->add_option("--out", opt->email.out_dir, "With --format email: write DIR/OWNER.eml, one message per owner")
         ->type_name("DIR");
     sub->add_option("--sendmail", opt->email.sendmail,
-                    "With --format email: pipe each message to CMD (e.g. '/usr/sbin/sendmail -t -oi')")
+                    "With --format email: pipe each message to CMD, a sendmail-compatible command")
         ->type_name("CMD");
     sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");
     sub->callback([opt, &cx, &status] { status = run_reminders(*opt, cx); });

@@ -115,14 +115,16 @@ int write_messages(const ReminderEmails& emails, const std::string& dir, bool qu
     return status;
 }
 
-std::string failure_text(const CommandResult& r, Lang lang) {
+std::string failure_text(const CommandResult& r, long seconds, Lang lang) {
     using O = CommandResult::Outcome;
     switch (r.outcome) {
         case O::ok: return {};
         case O::not_started: return msg(lang, "could not be started: {}", "kon niet starten: {}", r.detail);
         case O::exit_status: return msg(lang, "exited with status {}", "eindigde met status {}", r.status);
         case O::signal: return msg(lang, "was ended by signal {}", "werd beëindigd door signaal {}", r.status);
-        case O::timed_out: return std::string(tr(lang, "did not finish in time and was stopped", "was niet op tijd klaar en is gestopt"));
+        case O::timed_out:
+            return msg(lang, "did not finish within {} seconds and was stopped (WIJK_SENDMAIL_TIMEOUT)",
+                       "was niet binnen {} seconden klaar en is gestopt (WIJK_SENDMAIL_TIMEOUT)", seconds);
         case O::input_unread:
             return std::string(tr(lang, "stopped reading the message before its end", "las het bericht niet tot het einde"));
         case O::write_error: return msg(lang, "could not be given the message: {}", "kreeg het bericht niet: {}", r.detail);
@@ -151,7 +153,7 @@ int send_messages(const ReminderEmails& emails, const std::string& command, bool
         if (r.ok()) continue;
         failed.push_back(who(m));
         print_error(msg(lang, "--sendmail: the message to {} was not sent: the command {}",
-                        "--sendmail: het bericht aan {} is niet verstuurd: de opdracht {}", who(m), failure_text(r, lang)));
+                        "--sendmail: het bericht aan {} is niet verstuurd: de opdracht {}", who(m), failure_text(r, seconds, lang)));
     }
     if (!failed.empty()) {
         print_error(msg(lang, "{} of {} messages not sent; no message reached: {}",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 
 #include "model/i18n.h"
@@ -89,18 +90,20 @@ std::vector<Group> groups_of(const std::vector<const Reminder*>& items, Lang lan
 
 struct Letter {
     std::string title;     // the first line
+    std::string sender;    // the second: whose reminders (the organisation)
     std::string intro;     // who it is for, what is in it
     std::vector<std::string> notes;  // e.g. the owners without e-mail (fallback)
     std::string attachment;  // the calendar's file name
 };
 
 std::string plain_body(const Letter& l, const std::vector<Group>& groups, const ReminderReport& rep, Lang lang) {
-    std::string t = wrap(terminal_safe(single_line(l.title)), "") + wrap(terminal_safe(l.intro), "");
+    std::string t = wrap(terminal_safe(single_line(l.title)), "") + wrap(terminal_safe(single_line(l.sender)), "") +
+                    "\n" + wrap(terminal_safe(l.intro), "");
     for (const auto& n : l.notes) t += "\n" + wrap(terminal_safe(n), "");
     for (const auto& g : groups) {
         t += "\n" + g.heading + "\n" + std::string(width_of(g.heading), '-') + "\n";
         for (const Reminder* r : g.items) {
-            t += "\n" + wrap(fmt::format("{}  {}", to_string(r->date), reminder_days_text(r->days, lang)), "");
+            t += "\n" + wrap(fmt::format("{} ({})", to_string(r->date), reminder_days_text(r->days, lang)), "");
             t += wrap(terminal_safe(single_line(reminder_summary(*r, lang))), "  ");
             t += wrap(terminal_safe(single_line(reminder_message(*r, lang))), "    ");
             std::string ctx = reminder_context(*r, lang);
@@ -126,7 +129,7 @@ std::string html_body(const Letter& l, const std::vector<Group>& groups, const R
         "<body style=\"font-family: sans-serif; line-height: 1.4; max-width: 46em\">\n",
         lang == Lang::nl ? "nl" : "en", html_escape(single_line(l.title)));
     h += "<h1 style=\"font-size: 1.3em\">" + html_escape(single_line(l.title)) + "</h1>\n";
-    h += "<p>" + html_escape(l.intro) + "</p>\n";
+    h += "<p>" + html_escape(single_line(l.sender)) + "</p>\n<p>" + html_escape(l.intro) + "</p>\n";
     for (const auto& n : l.notes) h += "<p>" + html_escape(n) + "</p>\n";
     for (const auto& g : groups) {
         h += fmt::format("<h2 style=\"font-size: 1.1em{}\">{}</h2>\n<ul>\n", g.overdue ? "; color: #b00020" : "",
@@ -169,12 +172,12 @@ ReminderEmail compose(const ReminderReport& rep, const MailSetup& setup, Lang la
     const std::string counts = count_text(m.count, m.overdue, lang);
 
     Letter l;
-    l.attachment = fmt::format("reminders-{}-{}.ics", m.owner.empty() ? "fallback" : m.owner, to_string(rep.as_of));
+    l.attachment = fmt::format("reminders-{}.ics", to_string(rep.as_of));  // short: its header line fits in 78
     std::string subject = repo + ": " + counts;
     if (m.owner.empty()) {
         subject += std::string(tr(lang, " (no owner with e-mail)", " (zonder eigenaar met e-mail)"));
-        l.title = msg(lang, "{}: reminders without an owner with an e-mail address, as of {}",
-                      "{}: herinneringen zonder eigenaar met e-mailadres, per {}", repo, to_string(rep.as_of));
+        l.title = msg(lang, "Reminders without an owner with an e-mail address, as of {}",
+                      "Herinneringen zonder eigenaar met e-mailadres, per {}", to_string(rep.as_of));
         if (!unreachable.empty()) {
             std::string who;
             for (const auto& u : unreachable) {
@@ -189,9 +192,9 @@ ReminderEmail compose(const ReminderReport& rep, const MailSetup& setup, Lang la
         }
     } else {
         const std::string who = to.name.empty() ? m.owner : single_line(to.name);
-        l.title = msg(lang, "{}: reminders for {} as of {}", "{}: herinneringen voor {} per {}", repo, who,
-                      to_string(rep.as_of));
+        l.title = msg(lang, "Reminders for {}, as of {}", "Herinneringen voor {}, per {}", who, to_string(rep.as_of));
     }
+    l.sender = repo;
     l.intro = counts + ".";
 
     std::vector<Group> groups = groups_of(items, lang);
@@ -202,18 +205,26 @@ ReminderEmail compose(const ReminderReport& rep, const MailSetup& setup, Lang la
     const std::string domain = setup.from.address.substr(setup.from.address.rfind('@') + 1);
     std::string& out = m.message;
     out += mime::plain_field("Date", mail_date(rep.as_of));
-    out += mime::address_field("From", setup.from);
+    mime::Mailbox from = setup.from;
+    if (from.name.empty() && rep.config && rep.config->organisation) from.name = repo;
+    out += mime::address_field("From", from);
     out += mime::address_field("To", to);
     out += mime::text_field("Subject", subject);
     // the same list of the same day has the same id: a second run of a cron job is recognisably
     // the same message
-    out += mime::plain_field("Message-ID", fmt::format("<reminders.{}.{}.{}@{}>", to_string(rep.as_of),
-                                                       m.owner.empty() ? "_fallback" : m.owner,
-                                                       repository_key(rep), domain));
+    std::string id = fmt::format("reminders.{}.{}.{}", to_string(rep.as_of), m.owner.empty() ? "_fallback" : m.owner,
+                                 repository_key(rep));
+    if (id.size() + domain.size() > 60) {
+        // long ids: a hash of them, so that the line stays within 78 characters
+        std::uint32_t h = 2166136261u;
+        for (unsigned char c : id) h = (h ^ c) * 16777619u;
+        id = fmt::format("reminders.{}.{:08x}", to_string(rep.as_of), h);
+    }
+    out += mime::plain_field("Message-ID", "<" + id + "@" + domain + ">");
     out += mime::plain_field("MIME-Version", "1.0");
     out += mime::plain_field("Content-Language", lang == Lang::nl ? "nl" : "en");
     out += mime::plain_field("Auto-Submitted", "auto-generated");  // RFC 3834: no vacation replies
-    out += mime::plain_field(wijk_message_field, fmt::format("{} {}", m.name, to_string(rep.as_of)));
+    out += mime::plain_field(wijk_message_field, "as of " + to_string(rep.as_of));
     out += fmt::format("Content-Type: multipart/mixed; boundary=\"{}\"\r\n\r\n", mixed_boundary);
     out += fmt::format("--{}\r\nContent-Type: multipart/alternative; boundary=\"{}\"\r\n\r\n", mixed_boundary,
                        alternative_boundary);

@@ -29,6 +29,19 @@ std::uint32_t fnv1a(std::string_view s) {
     return h;
 }
 
+// The ASCII letter(s) of a Latin-1 letter with a diacritic (U+00C0..U+00FF, two bytes in
+// UTF-8), lower-case; "" for other characters.
+std::string_view latin_base(unsigned char lead, unsigned char next) {
+    if (lead != 0xC3) return "";
+    static constexpr std::string_view table[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // U+00C0
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",  // U+00D0
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // U+00E0
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",   // U+00F0
+    };
+    return next >= 0x80 && next <= 0xBF ? table[next - 0x80] : "";
+}
+
 // Europe/Amsterdam, which RFC 5545 wants for an otherwise empty calendar; the events themselves
 // are all-day dates, which no time zone moves.
 constexpr std::string_view amsterdam[] = {
@@ -58,7 +71,11 @@ void write_calendar(const ReminderReport& rep, std::span<const Reminder* const> 
         std::string summary = single_line(reminder_summary(*r, lang));
         std::string description = reminder_message(*r, lang);
         if (r->overdue) {
-            summary = msg(lang, "Overdue since {}: {}", "Te laat sinds {}: {}", to_string(r->date), summary);
+            // "Overdue since" says it once: not "Overdue since ...: Evaluation 2026 overdue: ..."
+            Reminder plain = *r;
+            plain.overdue = false;
+            summary = msg(lang, "Overdue since {}: {}", "Te laat sinds {}: {}", to_string(r->date),
+                          single_line(reminder_summary(plain, lang)));
             description = msg(lang, "Overdue since {} ({}).", "Te laat sinds {} ({}).", to_string(r->date),
                               reminder_days_text(r->days, lang)) +
                           "\n" + description;
@@ -110,14 +127,23 @@ std::string repository_key(const ReminderReport& rep) {
     const std::string name = repository_name(rep);
     std::string key;
     bool lossy = false;
-    for (unsigned char c : name) {
+    for (std::size_t i = 0; i < name.size() && key.size() < 48;) {
+        auto c = static_cast<unsigned char>(name[i]);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += char(c);
         else if (c >= 'A' && c <= 'Z') key += char(c - 'A' + 'a');
-        else {
-            lossy = lossy || c >= 0x80;
-            if (!key.empty() && key.back() != '-') key += '-';
+        else if (c >= 0x80) {
+            lossy = true;
+            // Latin letters with accents as their letter ("Ééndracht" -> "eendracht")
+            std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+            std::string_view base = n == 2 && i + 1 < name.size() ? latin_base(c, static_cast<unsigned char>(name[i + 1])) : "";
+            if (!base.empty()) key += base;
+            else if (!key.empty() && key.back() != '-') key += '-';
+            i += n;
+            continue;
+        } else if (!key.empty() && key.back() != '-') {
+            key += '-';
         }
-        if (key.size() >= 48) break;
+        ++i;
     }
     while (!key.empty() && key.back() == '-') key.pop_back();
     if (lossy || key.empty()) key += fmt::format("{}{:08x}", key.empty() ? "" : "-", fnv1a(name));
