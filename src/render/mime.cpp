@@ -71,10 +71,7 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 // is shorter by `first_used`, the characters already on its line.
 std::vector<std::string> encoded_words(std::string_view text, std::size_t first_used) {
     constexpr std::string_view open = "=?UTF-8?Q?", close = "?=";
-    std::vector<std::string> words;
-    std::string payload;
-    std::size_t budget = max_line - first_used - open.size() - close.size();
-    const std::size_t later = std::min<std::size_t>(75, max_line - 1) - open.size() - close.size();
+    std::vector<std::string> pieces;  // one per code point, encoded
     for (std::size_t i = 0; i < text.size();) {
         std::size_t n = sequence_length(text, i);
         std::string piece;
@@ -86,20 +83,35 @@ std::vector<std::string> encoded_words(std::string_view text, std::size_t first_
                 piece += char(c);
             else piece += fmt::format("={:02X}", c);
         }
-        if (!payload.empty() && payload.size() + piece.size() > budget) {
-            words.push_back(std::string(open) + payload + std::string(close));
-            payload.clear();
-            budget = later;
-        }
-        payload += piece;
+        pieces.push_back(std::move(piece));
         i += n;
     }
-    if (!payload.empty() || words.empty()) words.push_back(std::string(open) + payload + std::string(close));
+    std::vector<std::string> words;
+    std::size_t budget = max_line - first_used - open.size() - close.size();
+    const std::size_t later = 75 - open.size() - close.size();
+    std::size_t start = 0;
+    while (start < pieces.size() || words.empty()) {
+        std::size_t end = start, size = 0;
+        while (end < pieces.size() && (end == start || size + pieces[end].size() <= budget)) size += pieces[end++].size();
+        // a break next to a space is read differently by different decoders (one space or two):
+        // break between two other characters where there is one
+        if (end < pieces.size()) {
+            std::size_t k = end;
+            while (k > start + 1 && (pieces[k - 1] == "_" || pieces[k] == "_")) --k;
+            if (k > start + 1 || (pieces[k - 1] != "_" && pieces[k] != "_")) end = k;
+        }
+        std::string payload;
+        for (std::size_t k = start; k < end; ++k) payload += pieces[k];
+        words.push_back(std::string(open) + payload + std::string(close));
+        start = end;
+        budget = later;
+    }
     return words;
 }
 
 std::string join_folded(std::string head, const std::vector<std::string>& words, std::string_view tail) {
-    std::size_t used = head.size();
+    const std::size_t fold = head.rfind("\r\n");
+    std::size_t used = fold == std::string::npos ? head.size() : head.size() - fold - 2;
     std::string out = std::move(head);
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (i > 0) {
@@ -204,6 +216,13 @@ std::string address_field(std::string_view name, const Mailbox& m) {
             phrase += '"';
         }
         if (head.size() + phrase.size() <= max_line) return join_folded(head + phrase, {}, angle);
+    }
+    // One encoded-word when the name fits in one (RFC 2047: 75 characters), on a line of its own
+    // if it must: decoders disagree on the space between two encoded-words of a display name.
+    std::vector<std::string> one = encoded_words(display, max_line - 75);
+    if (one.size() == 1) {
+        if (head.size() + one[0].size() <= max_line) return join_folded(head, one, angle);
+        return join_folded(std::string(name) + ":\r\n ", one, angle);
     }
     return join_folded(head, encoded_words(display, head.size()), angle);
 }

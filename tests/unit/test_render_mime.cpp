@@ -124,6 +124,11 @@ TEST_CASE("address_field: display names as atoms, quoted, or encoded") {
     check_field(f, "To");
     CHECK(f.find("\r\nBcc") == std::string::npos);
     CHECK(f.find("<j@example.nl>\r\n") != std::string::npos);
+    // a name that fits one encoded-word stays one (decoders disagree on the space between two),
+    // on a line of its own when the field's name leaves no room
+    f = mime::address_field("Disposition-Notification-To", {"Anouk Wilhelmina Johanna de Vries-\xc3\x87" "elik", "a@example.nl"});
+    check_field(f, "Disposition-Notification-To");
+    CHECK(f == "Disposition-Notification-To:\r\n =?UTF-8?Q?Anouk_Wilhelmina_Johanna_de_Vries-=C3=87elik?= <a@example.nl>\r\n");
     // long names fold, and the address goes on a line of its own when it must
     f = mime::address_field("To", {std::string(70, 'x') + " \xc3\xa9", "someone.with.a.long.address@example.nl"});
     check_field(f, "To");
