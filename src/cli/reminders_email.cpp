@@ -156,8 +156,8 @@ int send_messages(const ReminderEmails& emails, const std::string& command, bool
                         "--sendmail: het bericht aan {} is niet verstuurd: de opdracht {}", who(m), failure_text(r, seconds, lang)));
     }
     if (!failed.empty()) {
-        print_error(msg(lang, "{} of {} messages not sent; no message reached: {}",
-                        "{} van {} berichten niet verstuurd; geen bericht ontvingen: {}", failed.size(),
+        print_error(msg(lang, "{} of {} messages not sent; these did not get their reminders: {}",
+                        "{} van {} berichten niet verstuurd; deze ontvangers kregen hun herinneringen niet: {}", failed.size(),
                         emails.messages.size(), fmt::join(failed, ", ")));
         return exit_code::io;
     }

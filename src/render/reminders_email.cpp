@@ -172,7 +172,8 @@ ReminderEmail compose(const ReminderReport& rep, const MailSetup& setup, Lang la
     const std::string counts = count_text(m.count, m.overdue, lang);
 
     Letter l;
-    l.attachment = fmt::format("reminders-{}.ics", to_string(rep.as_of));  // short: its header line fits in 78
+    // short, so that its header line fits in 78 characters
+    l.attachment = fmt::format("{}-{}.ics", tr(lang, "reminders", "herinneringen"), to_string(rep.as_of));
     std::string subject = repo + ": " + counts;
     if (m.owner.empty()) {
         subject += std::string(tr(lang, " (no owner with e-mail)", " (zonder eigenaar met e-mail)"));
@@ -237,7 +238,7 @@ ReminderEmail compose(const ReminderReport& rep, const MailSetup& setup, Lang la
                        alternative_boundary);
     out += mime::quoted_printable(html);
     out += fmt::format("\r\n--{}--\r\n", alternative_boundary);
-    out += fmt::format("--{}\r\nContent-Type: text/calendar; charset=UTF-8; name=\"{}\"\r\n"
+    out += fmt::format("--{}\r\nContent-Type: text/calendar; charset=UTF-8;\r\n name=\"{}\"\r\n"
                        "Content-Disposition: attachment; filename=\"{}\"\r\n"
                        "Content-Transfer-Encoding: base64\r\n\r\n",
                        mixed_boundary, l.attachment, l.attachment);
