@@ -145,8 +145,13 @@ int send_messages(const ReminderEmails& emails, const std::string& command, bool
         // a mail program reads lines that end in "\n" (sendmail(1)); the files keep CRLF
         std::string lf;
         lf.reserve(m.message.size());
-        for (std::size_t i = 0; i < m.message.size(); ++i)
-            if (!(m.message[i] == '\r' && i + 1 < m.message.size() && m.message[i + 1] == '\n')) lf += m.message[i];
+        for (std::size_t from = 0; from < m.message.size();) {
+            std::size_t crlf = m.message.find("\r\n", from);
+            if (crlf == std::string::npos) crlf = m.message.size();
+            lf.append(m.message, from, crlf - from);
+            if (crlf < m.message.size()) lf += '\n';
+            from = crlf + 2;
+        }
         CommandResult r = pipe_to_command(command, lf,
                                           {{"WIJK_TO", m.to.address}, {"WIJK_OWNER", m.owner.empty() ? "_fallback" : m.owner}},
                                           std::chrono::seconds(seconds));

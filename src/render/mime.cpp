@@ -233,7 +233,9 @@ std::string plain_field(std::string_view name, std::string_view value) {
 
 std::string quoted_printable(std::string_view text) {
     constexpr std::size_t limit = 76;  // RFC 2045 6.7 (5): the soft break's '=' included
+    static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
+    out.reserve(text.size() + text.size() / 8);
     std::size_t line_start = 0;
     while (line_start <= text.size()) {
         std::size_t line_end = text.find('\n', line_start);
@@ -243,25 +245,32 @@ std::string quoted_printable(std::string_view text) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         std::size_t used = 0;
         for (std::size_t i = 0; i < line.size();) {
-            std::size_t n = sequence_length(line, i);
-            std::string piece;
+            // one code point at a time, so that a soft break never splits its escapes
+            const std::size_t n = sequence_length(line, i);
+            char piece[12];
+            std::size_t size = 0;
             for (std::size_t k = 0; k < n; ++k) {
                 auto c = static_cast<unsigned char>(line[i + k]);
                 const bool at_end = i + k + 1 == line.size();
                 const bool literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_end);
                 // a line that starts with "." or "From " is changed by some mail software
-                const bool guard = used == 0 && piece.empty() &&
+                const bool guard = used == 0 && size == 0 &&
                                    (c == '.' || (c == 'F' && line.substr(i).substr(0, 5) == "From "));
-                if (literal && !guard) piece += char(c);
-                else piece += fmt::format("={:02X}", c);
+                if (literal && !guard) {
+                    piece[size++] = char(c);
+                } else {
+                    piece[size++] = '=';
+                    piece[size++] = hex[c >> 4];
+                    piece[size++] = hex[c & 15];
+                }
             }
-            if (used + piece.size() > limit - 1) {
+            if (used + size > limit - 1) {
                 out += "=\r\n";
                 used = 0;
-                if (piece == ".") piece = "=2E";
+                if (size == 1 && piece[0] == '.') piece[0] = '=', piece[1] = '2', piece[2] = 'E', size = 3;
             }
-            out += piece;
-            used += piece.size();
+            out.append(piece, size);
+            used += size;
             i += n;
         }
         if (last) break;

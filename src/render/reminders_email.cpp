@@ -65,25 +65,36 @@ std::string wrap(std::string_view text, std::string_view indent) {
     return out;
 }
 
+// One reminder's words, worded once for the text and the HTML part.
+struct Entry {
+    std::string when;  // "2026-12-01"
+    std::string days, summary, message, context;
+};
+
+Entry entry_of(const Reminder& r, Lang lang) {
+    return {to_string(r.date), reminder_days_text(r.days, lang), single_line(reminder_summary(r, lang)),
+            single_line(reminder_message(r, lang)), single_line(reminder_context(r, lang))};
+}
+
 // Overdue first, then one group per month (as the text output).
 struct Group {
     std::string heading;
     bool overdue = false;
-    std::vector<const Reminder*> items;
+    std::vector<Entry> items;
 };
 
 std::vector<Group> groups_of(const std::vector<const Reminder*>& items, Lang lang) {
     std::vector<Group> groups;
     Group late{std::string(tr(lang, "Overdue", "Te laat")), true, {}};
     for (const Reminder* r : items)
-        if (r->overdue) late.items.push_back(r);
+        if (r->overdue) late.items.push_back(entry_of(*r, lang));
     if (!late.items.empty()) groups.push_back(std::move(late));
     for (const Reminder* r : items) {
         if (r->overdue) continue;
         std::string heading = fmt::format("{} {}", month_name(unsigned(r->date.month()), lang), int(r->date.year()));
         if (groups.empty() || groups.back().overdue || groups.back().heading != heading)
             groups.push_back(Group{heading, false, {}});
-        groups.back().items.push_back(r);
+        groups.back().items.push_back(entry_of(*r, lang));
     }
     return groups;
 }
@@ -102,12 +113,11 @@ std::string plain_body(const Letter& l, const std::vector<Group>& groups, const 
     for (const auto& n : l.notes) t += "\n" + wrap(terminal_safe(n), "");
     for (const auto& g : groups) {
         t += "\n" + g.heading + "\n" + std::string(width_of(g.heading), '-') + "\n";
-        for (const Reminder* r : g.items) {
-            t += "\n" + wrap(fmt::format("{} ({})", to_string(r->date), reminder_days_text(r->days, lang)), "");
-            t += wrap(terminal_safe(single_line(reminder_summary(*r, lang))), "  ");
-            t += wrap(terminal_safe(single_line(reminder_message(*r, lang))), "    ");
-            std::string ctx = reminder_context(*r, lang);
-            if (!ctx.empty()) t += wrap(terminal_safe(single_line(ctx)), "    ");
+        for (const Entry& e : g.items) {
+            t += "\n" + wrap(fmt::format("{} ({})", e.when, e.days), "");
+            t += wrap(terminal_safe(e.summary), "  ");
+            t += wrap(terminal_safe(e.message), "    ");
+            if (!e.context.empty()) t += wrap(terminal_safe(e.context), "    ");
         }
     }
     t += "\n" + wrap(msg(lang,
@@ -134,13 +144,10 @@ std::string html_body(const Letter& l, const std::vector<Group>& groups, const R
     for (const auto& g : groups) {
         h += fmt::format("<h2 style=\"font-size: 1.1em{}\">{}</h2>\n<ul>\n", g.overdue ? "; color: #b00020" : "",
                          html_escape(g.heading));
-        for (const Reminder* r : g.items) {
-            h += fmt::format("<li><p><strong>{}</strong> ({})<br>\n<strong>{}</strong><br>\n{}", to_string(r->date),
-                             html_escape(reminder_days_text(r->days, lang)),
-                             html_escape(single_line(reminder_summary(*r, lang))),
-                             html_escape(single_line(reminder_message(*r, lang))));
-            std::string ctx = reminder_context(*r, lang);
-            if (!ctx.empty()) h += "<br>\n<small>" + html_escape(single_line(ctx)) + "</small>";
+        for (const Entry& e : g.items) {
+            h += fmt::format("<li><p><strong>{}</strong> ({})<br>\n<strong>{}</strong><br>\n{}", e.when,
+                             html_escape(e.days), html_escape(e.summary), html_escape(e.message));
+            if (!e.context.empty()) h += "<br>\n<small>" + html_escape(e.context) + "</small>";
             h += "</p></li>\n";
         }
         h += "</ul>\n";
