@@ -88,7 +88,9 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     }
 
     Loaded loaded;
-    if (auto status = cx.load_valid(loaded)) return *status;
+    const Text refused = format == "email" ? Text("no messages written or sent", "geen berichten geschreven of verstuurd")
+                                           : Text();
+    if (auto status = cx.load_valid(loaded, refused)) return *status;
     loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
     const Repository& repo = loaded.repo();
 
