@@ -99,7 +99,7 @@ int write_messages(const ReminderEmails& emails, const std::string& dir, bool qu
                             terminal_safe(entry.path().string()), rm.message()));
             status = exit_code::io;
         } else if (!quiet) {
-            print_error(msg(lang, "removed {}: no reminders for it now", "{} verwijderd: daarvoor zijn nu geen herinneringen",
+            print_error(msg(lang, "removed {}: this list has nothing for it", "{} verwijderd: deze lijst heeft niets voor die ontvanger",
                             terminal_safe(entry.path().string())));
         }
     }

@@ -66,7 +66,7 @@ ln -s "$tmp/keep/jose-copy.eml" "$tmp/again/bram.eml"
 [ -f "$tmp/again/notes.eml" ] || note "the user's notes.eml was removed"
 [ -f "$tmp/again/anouk.txt" ] || note "anouk.txt was removed"
 [ -L "$tmp/again/bram.eml" ] && [ -f "$tmp/keep/jose-copy.eml" ] || note "a link named bram.eml, or what it points to, was removed"
-grep -q "jose.eml" "$tmp/again.err" || note "stderr does not say jose.eml was removed: $(cat "$tmp/again.err")"
+grep -q "removed $tmp/again/jose.eml: this list has nothing for it" "$tmp/again.err" || note "stderr does not say jose.eml was removed and why: $(cat "$tmp/again.err")"
 [ "$(cat "$tmp/again.list")" = "$tmp/again/anouk.eml" ] || note "stdout lists $(cat "$tmp/again.list")"
 ls -A "$tmp/again" | grep -q '\.wijk-' && note "a temporary file was left in --out"
 
