@@ -31,9 +31,12 @@ struct RemindersOptions {
     EmailDelivery email;  // --format email: --out DIR, --sendmail CMD
 };
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    auto s = suggest(word, candidates);
-    return s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string();
+// " (did you mean 'x'?)" in the output language, or nothing; short names such as the formats
+// want a distance of 1 ('csv' is no typo of 'ics')
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
+                         std::size_t max_distance = 2) {
+    auto s = suggest(word, candidates, max_distance);
+    return s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string();
 }
 
 // A filter value that matches no record is a typo far more often than an intention: say so
@@ -54,8 +57,9 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     const std::string format = cx.pick_format(opt.format, opt.output, "text");
     if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx" &&
         format != "email") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx, email",
-                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx, email", format));
+        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx, email{}",
+                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx, email{}", format,
+                        did_you_mean(format, {"text", "markdown", "json", "ics", "xlsx", "email"}, 1)));
         return exit_code::usage;
     }
     if (auto s = check_email_options(format == "email", opt.email, opt.output.has_value(), output_language())) return *s;
@@ -84,7 +88,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
             auto s = suggest(k, reminder_kind_names);
             const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
             print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
-                            s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string()));
+                            s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string()));
             return exit_code::usage;
         }
         ro.kinds.insert(static_cast<ReminderKind>(*i));
