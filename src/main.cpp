@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sstream>
 
 #include "cli/commands.h"
@@ -11,6 +14,13 @@
 #include "io/output.h"
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // glibc raises its mmap threshold each time a large block is freed (up to 32 MiB), after
+    // which the record vectors and the text pool grow inside the heap and every outgrown copy
+    // stays there as a hole. A fixed threshold keeps large blocks in their own mappings,
+    // returned on free (bench scale 1: some 20 MB less peak RSS).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     using namespace wijk;
     int status = exit_code::ok;
     try {

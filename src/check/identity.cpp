@@ -1,4 +1,5 @@
 // duplicate-id, dangling-ref, unknown-owner
+#include <utility>
 #include <optional>
 #include <unordered_map>
 
@@ -45,9 +46,9 @@ template <class Records>
 class RefChecker {
 public:
     using Find = const typename Records::value_type* (Repository::*)(std::string_view) const;
-    RefChecker(const Repository& repo, std::string_view collection, const Records& records, Find find,
+    RefChecker(const Repository& repo, Text collection, const Records& records, Find find,
                Diagnostics& diags, Unchecked& unchecked)
-        : repo_(repo), collection_(collection), records_(records), find_(find), diags_(diags), unchecked_(unchecked) {}
+        : repo_(repo), collection_(std::move(collection)), records_(records), find_(find), diags_(diags), unchecked_(unchecked) {}
 
     // `ref`, a value of a record in file `file`
     void operator()(std::uint32_t file, const Field<std::string>& ref) {
@@ -67,7 +68,7 @@ public:
 
 private:
     const Repository& repo_;
-    std::string_view collection_;
+    Text collection_;  // the collection's key in English, a record of it in Dutch
     const Records& records_;
     Find find_;
     std::optional<Suggester> ids_;
@@ -87,10 +88,10 @@ void check_ids(const Repository& repo, Diagnostics& diags) {
 
 void check_references(const Repository& repo, Diagnostics& diags, const std::vector<std::uint32_t>& unread_files) {
     Unchecked unchecked{!unread_files.empty(), 0};
-    RefChecker hood(repo, "neighbourhoods", repo.neighbourhoods, &Repository::neighbourhood, diags, unchecked);
-    RefChecker partner(repo, "partners", repo.partners, &Repository::partner, diags, unchecked);
-    RefChecker agreement(repo, "agreements", repo.agreements, &Repository::agreement, diags, unchecked);
-    RefChecker strategy(repo, "strategies", repo.strategies, &Repository::strategy, diags, unchecked);
+    RefChecker hood(repo, Text("neighbourhoods", "buurt"), repo.neighbourhoods, &Repository::neighbourhood, diags, unchecked);
+    RefChecker partner(repo, Text("partners", "partner"), repo.partners, &Repository::partner, diags, unchecked);
+    RefChecker agreement(repo, Text("agreements", "afspraak"), repo.agreements, &Repository::agreement, diags, unchecked);
+    RefChecker strategy(repo, Text("strategies", "buurtstrategie"), repo.strategies, &Repository::strategy, diags, unchecked);
     for (const auto& l : repo.liveability) hood(l.at.file, l.neighbourhood);
     for (const auto& p : repo.partners)
         for (const auto& n : p.neighbourhoods) hood(p.at.file, n);

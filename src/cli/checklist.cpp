@@ -136,7 +136,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
         return exit_code::usage;
     }
     Loaded loaded;
-    if (auto status = cx.load_valid(loaded)) return *status;
+    if (auto status = cx.load_valid(loaded, Text("no checklist made", "geen checklist gemaakt"))) return *status;
 
     ChecklistOptions options{year, cx.as_of, opt.agreements, opt.contacts};
     std::vector<UnknownAgreement> unknown;

@@ -32,7 +32,7 @@ int run_import_leefbaarometer(const ImportOptions& opt, Context& cx) {
         return exit_code::usage;
     }
     Loaded loaded;
-    if (auto status = cx.load_valid(loaded)) return *status;
+    if (auto status = cx.load_valid(loaded, Text("nothing imported", "niets geïmporteerd"))) return *status;
 
     // Never replace a file someone wrote by hand (checked before the CSV is read): a data file
     // of the repository never, elsewhere only an earlier import.

@@ -96,7 +96,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 
     Loaded loaded;
     const Text refused = format == "email" ? Text("no messages written or sent", "geen berichten geschreven of verstuurd")
-                                           : Text();
+                                           : Text("no reminders shown", "geen herinneringen getoond");
     if (auto status = cx.load_valid(loaded, refused)) return *status;
     loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
     const Repository& repo = loaded.repo();

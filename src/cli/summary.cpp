@@ -110,7 +110,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     }
 
     Loaded loaded;
-    if (auto status = cx.load_valid(loaded)) return *status;
+    if (auto status = cx.load_valid(loaded, Text("no summary made", "geen overzicht gemaakt"))) return *status;
     const Repository& repo = loaded.repo();
 
     std::string kind, id;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <ctime>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +29,8 @@ namespace {
 // footer: index offset, entries, checksum of the index, magic
 constexpr char pack_magic[8] = {'W', 'I', 'J', 'K', 'P', 'A', 'C', 'K'};
 constexpr std::uint32_t pack_version = 1;
+// a data root not used for this long loses its cache folder (see prune_siblings)
+constexpr int unused_cache_days = 90;
 constexpr char result_magic[8] = {'W', 'I', 'J', 'K', 'V', 'A', 'L', 'D'};
 
 std::string header() {
@@ -88,6 +92,53 @@ UnitCache::~UnitCache() {
     }
 }
 
+namespace {
+
+bool is_cache_folder_name(const std::string& name) {
+    if (name.size() < 18 || name[name.size() - 17] != '-') return false;
+    return std::all_of(name.end() - 16, name.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// wijk's files in a cache folder: the pack, the result, and their temporary files
+bool is_cache_file_name(const std::string& name) {
+    return name == "units.pack" || name == "validate.result" || name.rfind("units.pack.", 0) == 0 ||
+           name.rfind("validate.result.", 0) == 0;
+}
+
+}  // namespace
+
+void UnitCache::prune_siblings(const std::string& folder, int unused_days) {
+    const fs::path self = fs::path(folder);
+    const fs::path base = self.parent_path();
+    const auto now = std::chrono::system_clock::now();
+    std::error_code ec;
+    for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        struct stat st {};
+        if (p == self || !is_cache_folder_name(name) || ::lstat(p.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        const auto used = std::chrono::system_clock::from_time_t(st.st_mtime);
+        if (now - used < std::chrono::hours(24) * unused_days) continue;
+        // only wijk's own files go; a folder holding anything else is left as it is
+        std::vector<fs::path> files;
+        bool only_ours = true;
+        std::error_code e2;
+        for (fs::directory_iterator f(p, e2), fend; !e2 && f != fend; f.increment(e2)) {
+            struct stat fs_st {};
+            if (!is_cache_file_name(f->path().filename().string()) || ::lstat(f->path().c_str(), &fs_st) != 0 ||
+                !S_ISREG(fs_st.st_mode)) {
+                only_ours = false;
+                break;
+            }
+            files.push_back(f->path());
+        }
+        if (e2 || !only_ours) continue;
+        for (const auto& f : files) ::unlink(f.c_str());
+        ::rmdir(p.c_str());
+    }
+}
+
 void UnitCache::read_pack() {
     int fd = ::open((folder_ + "/units.pack").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return;
@@ -101,6 +152,10 @@ void UnitCache::read_pack() {
     if (p == MAP_FAILED) return;
     map_ = static_cast<const char*>(p);
     map_size_ = std::size_t(st.st_size);
+    // in use: the folder's time says so (for prune_siblings), renewed at most once a day
+    struct stat dir {};
+    if (::stat(folder_.c_str(), &dir) == 0 && std::time(nullptr) - dir.st_mtime > 24 * 3600)
+        ::utimensat(AT_FDCWD, folder_.c_str(), nullptr, 0);
     const std::string h = header();
     Footer f;
     std::memcpy(&f, map_ + map_size_ - sizeof f, sizeof f);
@@ -164,7 +219,7 @@ bool UnitCache::start_next() {
     if (next_fd_ >= 0) return true;
     if (unwritable_) return false;
     std::error_code ec;
-    fs::create_directories(folder_, ec);
+    if (fs::create_directories(folder_, ec)) prune_siblings(folder_, unused_cache_days);
     next_path_ = folder_ + "/units.pack.XXXXXX";
     next_fd_ = ::mkstemp(next_path_.data());
     if (next_fd_ < 0) {

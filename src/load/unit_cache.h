@@ -49,6 +49,12 @@ public:
     // Is there any result at all (a first run has none: it need not hash before loading)?
     bool has_any_result() const;
 
+    // Removes the cache folders beside `folder` (wijk's own: a name ending in '-' and 16 hex
+    // digits, holding only wijk's files) not used for `unused_days`: data roots of temporary
+    // or deleted repositories would otherwise pile up. Run when a new folder is made. A folder
+    // in use is touched at most once a day when its pack is read.
+    static void prune_siblings(const std::string& folder, int unused_days);
+
     // For tests and messages.
     const std::string& folder() const { return folder_; }
     std::size_t size() const;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <thread>
 
 #include "load/unit_cache.h"
@@ -233,4 +234,43 @@ TEST_CASE("a workspace with a cache: the second load parses nothing and gives th
     CHECK(first == second);
     CHECK(UnitCache(folder).size() == 2);
     CHECK(second_texts <= first_texts);  // only the texts the records hold (no parse leftovers)
+}
+
+TEST_CASE("a new cache folder removes wijk's folders unused for 90 days, and nothing else") {
+    TempDir d;
+    auto folder = [&](const std::string& name, std::initializer_list<const char*> files, int days_old) {
+        fs::create_directories(d.path / name);
+        for (const char* f : files) std::ofstream(d.path / name / f) << "x";
+        auto t = fs::file_time_type::clock::now() - std::chrono::hours(24) * days_old;
+        fs::last_write_time(d.path / name, t);
+    };
+    folder("gone-0123456789abcdef", {"units.pack", "validate.result"}, 100);
+    folder("recent-0123456789abcdef", {"units.pack"}, 10);
+    folder("mine-0123456789abcdef", {"units.pack", "notes.txt"}, 100);  // not only wijk's files
+    folder("photos", {"a.jpg"}, 400);                                    // not a cache folder's name
+    TextPool a;
+    FileUnit u = unit_of(data, a);
+    UnitCache c(UnitCache::folder_for(d.path.string(), "/some/new/root"));
+    c.put(u);
+    c.save({u.hash});
+    CHECK(fs::exists(fs::path(c.folder()) / "units.pack"));
+    CHECK_FALSE(fs::exists(d.path / "gone-0123456789abcdef"));
+    CHECK(fs::exists(d.path / "recent-0123456789abcdef" / "units.pack"));
+    CHECK(fs::exists(d.path / "mine-0123456789abcdef" / "notes.txt"));
+    CHECK(fs::exists(d.path / "photos" / "a.jpg"));
+}
+
+TEST_CASE("a cache folder in use is marked so when its pack is read") {
+    TempDir d;
+    TextPool a;
+    FileUnit u = unit_of(data, a);
+    const std::string dir = UnitCache::folder_for(d.path.string(), "/root");
+    {
+        UnitCache c(dir);
+        c.put(u);
+        c.save({u.hash});
+    }
+    fs::last_write_time(dir, fs::file_time_type::clock::now() - std::chrono::hours(24) * 200);
+    { UnitCache c(dir); }
+    CHECK(fs::file_time_type::clock::now() - fs::last_write_time(dir) < std::chrono::hours(1));
 }
