@@ -16,41 +16,41 @@ const Duration one_year{1, DurationUnit::years};
 void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) {
     if (a.start && a.end && *a.end < *a.start)
         diags.error("end-before-start", locate(repo, a, a.end),
-                    msg("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*a.end), to_string(*a.start)));
+                    say("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*a.end), to_string(*a.start)));
     if (a.end && !written(a.renewal))
         diags.error("renewal-missing", locate(repo, a, a.end),
-                    std::string(tr("'end' is given without 'renewal': say whether it ends (none), renews (tacit) or goes on (indefinite)",
-                                   "'end' staat er zonder 'renewal': zeg of het eindigt (none), stilzwijgend verlengt (tacit) of doorloopt (indefinite)")),
-                    std::string(tr("add renewal: none, renewal: tacit (with renewal_term) or renewal: indefinite",
-                                   "voeg renewal: none, renewal: tacit (met renewal_term) of renewal: indefinite toe")));
+                    Text("'end' is given without 'renewal': say whether it ends (none), renews (tacit) or goes on (indefinite)",
+                                   "'end' staat er zonder 'renewal': zeg of het eindigt (none), stilzwijgend verlengt (tacit) of doorloopt (indefinite)"),
+                    Text("add renewal: none, renewal: tacit (with renewal_term) or renewal: indefinite",
+                                   "voeg renewal: none, renewal: tacit (met renewal_term) of renewal: indefinite toe"));
     if (a.renewal && *a.renewal != Renewal::none && !written(a.end))
         diags.error("renewal-without-end", locate(repo, a, a.renewal),
-                    msg("renewal: {} without an 'end': there is no term to renew", "renewal: {} zonder 'end': er is geen termijn om te verlengen", name(*a.renewal)));
+                    say("renewal: {} without an 'end': there is no term to renew", "renewal: {} zonder 'end': er is geen termijn om te verlengen", name(*a.renewal)));
     bool tacit = a.renewal && *a.renewal == Renewal::tacit;
     if (tacit && !written(a.renewal_term))
         diags.error("renewal-term-missing", locate(repo, a, a.renewal),
-                    std::string(tr("renewal: tacit needs a 'renewal_term' (how long each renewal lasts)",
-                                   "renewal: tacit heeft een 'renewal_term' nodig (hoe lang elke verlenging duurt)")));
+                    Text("renewal: tacit needs a 'renewal_term' (how long each renewal lasts)",
+                                   "renewal: tacit heeft een 'renewal_term' nodig (hoe lang elke verlenging duurt)"));
     if (!tacit && a.renewal && a.renewal_term)
         diags.error("renewal-term-unexpected", locate(repo, a, a.renewal_term),
-                    std::string(tr("'renewal_term' only applies to renewal: tacit", "'renewal_term' hoort alleen bij renewal: tacit")));
+                    Text("'renewal_term' only applies to renewal: tacit", "'renewal_term' hoort alleen bij renewal: tacit"));
     if (a.renewal_term && (*a.renewal_term).count == 0)
         diags.error("out-of-range", locate(repo, a, a.renewal_term),
-                    std::string(tr("renewal_term must be longer than 0", "renewal_term moet langer zijn dan 0")));
+                    Text("renewal_term must be longer than 0", "renewal_term moet langer zijn dan 0"));
     bool open_ended = !written(a.end) || (a.renewal && *a.renewal == Renewal::indefinite);
     if (open_ended && !written(a.notice) && !a.terminated)
         diags.warning("notice-missing", a.at,
-                      std::string(tr("an open-ended agreement needs a notice period (otherwise the law imposes a reasonable one)",
-                                     "een overeenkomst zonder einddatum heeft een opzegtermijn nodig (anders legt de wet een redelijke op)")),
-                      std::string(tr("add e.g. notice: 3 months", "voeg bijv. notice: 3 maanden toe")));
+                      Text("an open-ended agreement needs a notice period (otherwise the law imposes a reasonable one)",
+                                     "een overeenkomst zonder einddatum heeft een opzegtermijn nodig (anders legt de wet een redelijke op)"),
+                      Text("add e.g. notice: 3 months", "voeg bijv. notice: 3 maanden toe"));
     if (a.notice && a.start && a.end && *a.end >= *a.start &&
         add(*a.start, *a.notice) > add_days(*a.end, 1))
         diags.warning("notice-too-long", locate(repo, a, a.notice),
-                      msg("notice {} is longer than the term ({} to {})", "opzegtermijn {} is langer dan de looptijd ({} tot en met {})",
+                      say("notice {} is longer than the term ({} to {})", "opzegtermijn {} is langer dan de looptijd ({} tot en met {})",
                           to_string(*a.notice), to_string(*a.start), to_string(*a.end)));
     else if (a.notice && tacit && a.renewal_term && is_longer(*a.notice, *a.renewal_term))
         diags.warning("notice-too-long", locate(repo, a, a.notice),
-                      msg("notice {} is longer than the renewal term {}", "opzegtermijn {} is langer dan de verlengingstermijn {}",
+                      say("notice {} is longer than the renewal term {}", "opzegtermijn {} is langer dan de verlengingstermijn {}",
                           to_string(*a.notice), to_string(*a.renewal_term)));
 }
 
@@ -59,10 +59,10 @@ void check_termination(const Repository& repo, const Agreement& a, Diagnostics& 
     const Termination& t = *a.terminated;
     if (t.end && a.start && *t.end < *a.start)
         diags.error("terminated-before-start", locate(repo, t, t.end),
-                    msg("terminated.end {} is before start {}", "terminated.end {} ligt voor begin {}", to_string(*t.end), to_string(*a.start)));
+                    say("terminated.end {} is before start {}", "terminated.end {} ligt voor begin {}", to_string(*t.end), to_string(*a.start)));
     if (t.end && t.notice_given && *t.notice_given > *t.end)
         diags.error("notice-after-termination", locate(repo, t, t.notice_given),
-                    msg("notice_given {} is after terminated.end {}", "notice_given {} ligt na terminated.end {}",
+                    say("notice_given {} is after terminated.end {}", "notice_given {} ligt na terminated.end {}",
                         to_string(*t.notice_given), to_string(*t.end)));
 }
 
@@ -77,22 +77,22 @@ void check_provisions(const Repository& repo, const Agreement& a, Diagnostics& d
     }
     if (lease290 && ((!a.notice && !written(a.notice)) || (a.notice && is_longer(one_year, *a.notice))))
         diags.warning("lease-notice", a.notice ? locate(repo, a, a.notice) : locate(repo, *lease290, lease290->lease),
-                      std::string(tr("a space under art. 7:290 BW needs at least a year's notice (art. 7:293): ending the agreement sooner does not free the space",
-                                     "een ruimte onder art. 7:290 BW vraagt minstens een jaar opzegging (art. 7:293): de overeenkomst eerder beëindigen maakt de ruimte niet vrij")));
+                      Text("a space under art. 7:290 BW needs at least a year's notice (art. 7:293): ending the agreement sooner does not free the space",
+                                     "een ruimte onder art. 7:290 BW vraagt minstens een jaar opzegging (art. 7:293): de overeenkomst eerder beëindigen maakt de ruimte niet vrij"));
     for (const auto& p : a.we_provide) {
         if (!p.kind || *p.kind != ProvisionKind::rent_discount) continue;
         if (!p.justification)
             diags.warning("rent-discount-justification", p.at,
-                          std::string(tr("a rent discount without 'justification': record why, a below-market rent is support to account for",
-                                         "een huurkorting zonder 'justification': leg vast waarom, een huur onder de markt is steun waarover verantwoording nodig is")));
+                          Text("a rent discount without 'justification': record why, a below-market rent is support to account for",
+                                         "een huurkorting zonder 'justification': leg vast waarom, een huur onder de markt is steun waarover verantwoording nodig is"));
         if (p.percent && !p.value_per_year && !any_rent)
             diags.warning("rent-discount-unvalued", locate(repo, p, p.percent),
-                          std::string(tr("a percent discount with neither value_per_year nor a space with rent_per_year: its worth in euros is unknown, so totals understate it",
-                                         "een kortingspercentage zonder value_per_year en zonder ruimte met rent_per_year: de waarde in euro is onbekend, dus totalen vallen te laag uit")));
+                          Text("a percent discount with neither value_per_year nor a space with rent_per_year: its worth in euros is unknown, so totals understate it",
+                                         "een kortingspercentage zonder value_per_year en zonder ruimte met rent_per_year: de waarde in euro is onbekend, dus totalen vallen te laag uit"));
         if (loan)
             diags.warning("rent-discount-loan", p.at,
-                          std::string(tr("a rent discount beside a space on loan (bruikleen): there is no rent",
-                                         "een huurkorting naast een ruimte in bruikleen: er is geen huur")));
+                          Text("a rent discount beside a space on loan (bruikleen): there is no rent",
+                                         "een huurkorting naast een ruimte in bruikleen: er is geen huur"));
     }
 }
 
@@ -102,7 +102,7 @@ void check_commitments(const Repository& repo, const Agreement& a, Diagnostics& 
         if (!c.id) continue;
         if (!seen.insert(*c.id).second)
             diags.error("duplicate-commitment", locate(repo, a.at.file, c.id.at),
-                        msg("commitment id '{}' is used twice in this agreement", "toezegging-id '{}' komt twee keer voor in deze overeenkomst", *c.id));
+                        say("commitment id '{}' is used twice in this agreement", "toezegging-id '{}' komt twee keer voor in deze overeenkomst", *c.id));
     }
 }
 
@@ -116,9 +116,9 @@ void check_partner_neighbourhoods(const Repository& repo, const Agreement& a, Di
         for (const auto& pn : p->neighbourhoods) found = found || *pn == *n;
         if (!found)
             diags.warning("partner-neighbourhood", locate(repo, a.at.file, n.at),
-                          msg("neighbourhood '{}' is not among the neighbourhoods of partner '{}'",
+                          say("neighbourhood '{}' is not among the neighbourhoods of partner '{}'",
                               "buurt '{}' staat niet bij de buurten van partner '{}'", *n, *a.partner),
-                          msg("add it to the partner's neighbourhoods", "voeg hem toe aan de buurten van de partner"));
+                          say("add it to the partner's neighbourhoods", "voeg hem toe aan de buurten van de partner"));
     }
 }
 
@@ -128,16 +128,16 @@ void check_document(const Repository& repo, const Agreement& a, Diagnostics& dia
     std::filesystem::path doc(*a.document);
     if (doc.is_absolute()) {
         diags.warning("document-missing", locate(repo, a, a.document),
-                      msg("document '{}' is an absolute path; write it relative to the data root",
+                      say("document '{}' is an absolute path; write it relative to the data root",
                           "document '{}' is een absoluut pad; schrijf het ten opzichte van de gegevensmap", *a.document));
         return;
     }
     if (std::filesystem::is_directory(std::filesystem::path(repo.root) / doc, ec))
         diags.warning("document-missing", locate(repo, a, a.document),
-                      msg("document '{}' is a folder, not a file", "document '{}' is een map, geen bestand", *a.document));
+                      say("document '{}' is a folder, not a file", "document '{}' is een map, geen bestand", *a.document));
     else if (!std::filesystem::exists(std::filesystem::path(repo.root) / doc, ec))
         diags.warning("document-missing", locate(repo, a, a.document),
-                      msg("document '{}' does not exist (relative to the data root)",
+                      say("document '{}' does not exist (relative to the data root)",
                           "document '{}' bestaat niet (ten opzichte van de gegevensmap)", *a.document));
 }
 

@@ -14,9 +14,9 @@ namespace wijk {
 
 void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
     // Duplicates and each agreement's latest evaluation, by sorting compact keys (equal ids have
-    // equal text-pool handles): 12 bytes an evaluation instead of two hash maps.
+    // equal text-pool handles): 16 bytes an evaluation instead of two hash maps.
     struct Key {
-        std::uint32_t agreement;
+        TextRef agreement;
         int year;
         std::uint32_t index;  // reading order
         auto operator<=>(const Key&) const = default;
@@ -25,7 +25,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
     keys.reserve(repo.evaluations.size());
     for (std::uint32_t i = 0; i < repo.evaluations.size(); ++i) {
         const auto& e = repo.evaluations[i];
-        if (e.agreement && e.year) keys.push_back({e.agreement.handle, *e.year, i});
+        if (e.agreement && e.year) keys.push_back({e.agreement.handle(), *e.year, i});
     }
     std::sort(keys.begin(), keys.end());
     std::vector<bool> latest(repo.evaluations.size(), false);  // the first of the highest year
@@ -33,7 +33,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (k > 0 && keys[k].agreement == keys[first].agreement && keys[k].year == keys[first].year) {
             const Evaluation &orig = repo.evaluations[keys[first].index], &e = repo.evaluations[keys[k].index];
             diags.error("duplicate-evaluation", e.at,
-                        msg("a second evaluation of '{}' for {} (first at {}:{})",
+                        say("a second evaluation of '{}' for {} (first at {}:{})",
                             "een tweede evaluatie van '{}' voor {} (eerst in {}:{})", *e.agreement, *e.year,
                             repo.files[orig.at.file], orig.at.line));
         } else {
@@ -47,13 +47,13 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (!a) continue;
         if (e.date && a->start && *e.date < *a->start)
             diags.error("evaluation-before-start", locate(repo, e, e.date),
-                        msg("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de overeenkomst ({})",
+                        say("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de overeenkomst ({})",
                             to_string(*e.date), to_string(*a->start)));
         if (e.date && e.year && a->start) {
             Date due = in_year(evaluation_month_day(*a, repo.config), *e.year);
             if (*e.date > add_months(due, 6) || *e.date < add_months(due, -6))
                 diags.warning("evaluation-year", locate(repo, e, e.year),
-                              msg("evaluated on {}, more than six months from the due date {} of year {}: is 'year' right?",
+                              say("evaluated on {}, more than six months from the due date {} of year {}: is 'year' right?",
                                   "geëvalueerd op {}, meer dan zes maanden van de vervaldatum {} van jaar {}: klopt 'year'?",
                                   to_string(*e.date), to_string(due), *e.year));
         }
@@ -67,8 +67,8 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
             if (found) continue;
             auto s = suggest(*r.commitment, ids, std::max<std::size_t>(2, r.commitment->size() / 3));
             diags.error("unknown-commitment", locate(repo, e.at.file, r.commitment.at),
-                        msg("agreement '{}' has no commitment '{}'", "overeenkomst '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
-                        s ? did_you_mean(*s) : std::string());
+                        say("agreement '{}' has no commitment '{}'", "overeenkomst '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
+                        s ? did_you_mean(*s) : Text());
         }
     }
     // A decision to stop needs notice: warn on the latest evaluation of each agreement.
@@ -83,8 +83,8 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         bool runs_on = !term_end || (a->notice ? add(from, *a->notice) < *term_end : from < *term_end);
         if (runs_on)
             diags.warning("stop-without-notice", locate(repo, e, e.decision),
-                          std::string(tr("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
-                                         "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd")));
+                          Text("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
+                                         "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd"));
     }
 }
 
@@ -94,13 +94,13 @@ void check_strategies(const Repository& repo, Diagnostics& diags) {
         if (!s.start || !s.end) continue;
         if (*s.end < *s.start) {
             diags.error("end-before-start", locate(repo, s, s.end),
-                        msg("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*s.end), to_string(*s.start)));
+                        say("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*s.end), to_string(*s.start)));
             continue;
         }
         Date after = add_days(*s.end, 1);
         if (after < add_months(*s.start, 36) || after > add_months(*s.start, 60))
             diags.warning("strategy-length", locate(repo, s, s.end),
-                          msg("a neighbourhood strategy runs three to five years; this one runs {} to {}",
+                          say("a neighbourhood strategy runs three to five years; this one runs {} to {}",
                               "een buurtstrategie loopt drie tot vijf jaar; deze loopt van {} tot en met {}",
                               to_string(*s.start), to_string(*s.end)));
     }

@@ -27,9 +27,9 @@ void duplicate_ids(const Repository& repo, const Records& records, std::string_v
         auto [it, fresh] = seen.emplace(*r.id, &r);
         if (fresh) continue;
         diags.error("duplicate-id", locate(repo, r, r.id),
-                    msg("duplicate {} id '{}' (first defined at {})", "{}-id '{}' komt twee keer voor (eerst in {})",
+                    say("duplicate {} id '{}' (first defined at {})", "{}-id '{}' komt twee keer voor (eerst in {})",
                         what, *r.id, where(repo, locate(repo, *it->second, it->second->id))),
-                    std::string(tr("give one of them another id", "geef een van beide een andere id")));
+                    Text("give one of them another id", "geef een van beide een andere id"));
     }
 }
 
@@ -50,8 +50,8 @@ public:
         std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
         auto s = suggest(*ref, *ids_, dist);
         diags_.error("dangling-ref", locate(repo_, file, ref.at),
-                     msg("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
-                     s ? did_you_mean(*s) : std::string());
+                     say("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
+                     s ? did_you_mean(*s) : Text());
     }
 
 private:
@@ -97,9 +97,9 @@ void check_references(const Repository& repo, Diagnostics& diags) {
             if (!a.owner || repo.staff(*a.owner)) continue;
             auto s = suggest(*a.owner, staff, std::max<std::size_t>(2, a.owner->size() / 3));
             diags.error("unknown-owner", locate(repo, a, a.owner),
-                        msg("owner '{}' is not among the staff in wijk.yaml",
+                        say("owner '{}' is not among the staff in wijk.yaml",
                             "eigenaar '{}' staat niet bij de medewerkers (staff) in wijk.yaml", *a.owner),
-                        s ? did_you_mean(*s) : std::string());
+                        s ? did_you_mean(*s) : Text());
         }
     }
 }

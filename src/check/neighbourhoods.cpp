@@ -37,19 +37,19 @@ void check_neighbourhoods(const Repository& repo, Diagnostics& diags) {
         for (const auto& code : n.codes) {
             if (!valid_cbs_code(*code)) {
                 diags.error("invalid-code", locate(repo, n.at.file, code.at),
-                            msg("'{}' is not a CBS area code (BU + 8, WK + 6 or GM + 4 characters, e.g. BU03630000)",
+                            say("'{}' is not a CBS area code (BU + 8, WK + 6 or GM + 4 characters, e.g. BU03630000)",
                                 "'{}' is geen CBS-gebiedscode (BU + 8, WK + 6 of GM + 4 tekens, bijv. BU03630000)", *code));
                 continue;
             }
             auto [it, fresh] = owner.emplace(*code, &n);
             if (!fresh && it->second != &n)
                 diags.error("duplicate-code", locate(repo, n.at.file, code.at),
-                            msg("code {} already belongs to neighbourhood '{}' ({}:{})",
+                            say("code {} already belongs to neighbourhood '{}' ({}:{})",
                                 "code {} hoort al bij buurt '{}' ({}:{})", *code,
                                 it->second->id.value_or("?"), repo.files[it->second->at.file], it->second->at.line));
             else if (!fresh)
                 diags.error("duplicate-code", locate(repo, n.at.file, code.at),
-                            msg("code {} is listed twice", "code {} staat er twee keer", *code));
+                            say("code {} is listed twice", "code {} staat er twee keer", *code));
         }
     }
 }
@@ -57,10 +57,12 @@ void check_neighbourhoods(const Repository& repo, Diagnostics& diags) {
 void check_liveability(const Repository& repo, Diagnostics& diags) {
     // Duplicates by sorting record numbers on (neighbourhood, source, code, year) as text-pool
     // handles (equal texts, equal handles): 4 bytes a record, not a tree of copied strings.
-    const std::uint32_t default_source = text_pool::intern("leefbaarometer");
+    // absent source means "leefbaarometer": the same key as a record that writes it (when none
+    // does, find() gives the null handle for both)
+    const TextRef default_source = repo.texts->find("leefbaarometer");
     auto key = [&](std::uint32_t i) {
         const Liveability& l = repo.liveability[i];
-        return std::tuple(l.neighbourhood.handle, l.source ? l.source.handle : default_source, l.code.handle, *l.year);
+        return std::tuple(l.neighbourhood.handle(), l.source ? l.source.handle() : default_source, l.code.handle(), *l.year);
     };
     std::vector<std::uint32_t> order;
     order.reserve(repo.liveability.size());
@@ -75,12 +77,12 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
         }
         const Liveability &orig = repo.liveability[order[first]], &l = repo.liveability[order[k]];
         diags.error("duplicate-liveability", l.at,
-                    msg("a second liveability record for '{}' in {} (source {}) (first at {}:{})",
+                    say("a second liveability record for '{}' in {} (source {}) (first at {}:{})",
                         "een tweede leefbaarheidsrecord voor '{}' in {} (bron {}) (eerst in {}:{})",
                         *l.neighbourhood, *l.year, l.source_or_default(),
                         repo.files[orig.at.file], orig.at.line),
-                    std::string(tr("give each record its own year, source or code",
-                                   "geef elk record een eigen jaar, bron of code")));
+                    Text("give each record its own year, source or code",
+                                   "geef elk record een eigen jaar, bron of code"));
     }
     for (const auto& l : repo.liveability) {
         if (l.code && l.neighbourhood) {
@@ -93,9 +95,9 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
                 }
                 if (!found)
                     diags.error("unknown-area-code", locate(repo, l, l.code),
-                                msg("'{}' is not one of the codes of neighbourhood '{}'{}",
+                                say("'{}' is not one of the codes of neighbourhood '{}'{}",
                                     "'{}' is niet een van de codes van buurt '{}'{}", *l.code, *l.neighbourhood,
-                                    list.empty() ? std::string(tr(" (it lists none)", " (die heeft er geen)")) : " (" + list + ")"));
+                                    list.empty() ? Text(" (it lists none)", " (die heeft er geen)") : Text(" (" + list + ")", " (" + list + ")")));
             }
         }
         bool all = l.deviation.has();
@@ -106,10 +108,10 @@ void check_liveability(const Repository& repo, Diagnostics& diags) {
         }
         if (all && std::fabs(*l.deviation - sum) > 0.01 + 1e-9)
             diags.warning("deviation-sum", locate(repo, l, l.deviation),
-                          msg("deviation {} differs from the sum of the five dimensions ({:.2f})",
+                          say("deviation {} differs from the sum of the five dimensions ({:.2f})",
                               "afwijking {} verschilt van de som van de vijf dimensies ({:.2f})", *l.deviation, sum),
-                          std::string(tr("the Leefbaarometer's total deviation is the sum of its dimensions",
-                                         "de totale afwijking van de Leefbaarometer is de som van de dimensies")));
+                          Text("the Leefbaarometer's total deviation is the sum of its dimensions",
+                                         "de totale afwijking van de Leefbaarometer is de som van de dimensies"));
     }
 }
 

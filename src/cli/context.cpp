@@ -125,9 +125,7 @@ Loaded Context::load(const std::string& root) const {
     if (!global.quiet && ::isatty(STDERR_FILENO)) options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
     // wijk.yaml picks the language unless --lang did: every message, its own included, speaks it
     options.on_config = [this](const Config& config) {
-        if (forced_lang || !config.language || *config.language == output_language()) return false;
-        set_output_language(*config.language);
-        return true;
+        if (!forced_lang && config.language) set_output_language(*config.language);
     };
     Loaded loaded = load_repository(root, options);
     CheckOptions opt{as_of};
@@ -144,7 +142,8 @@ std::optional<int> Context::load_valid(Loaded& out) const {
         Diagnostics errors;
         for (const auto& d : out.diags.items)
             if (d.severity == Severity::error) errors.items.push_back(d);
-        DiagnosticReport report{out.repo.root, &out.repo.files, color_for(STDERR_FILENO), true, false};
+        DiagnosticReport report{out.repo.root, &out.repo.files, color_for(STDERR_FILENO), true, false,
+                                output_language()};
         std::string text = render_diagnostics(errors, DiagnosticFormat::text, report);
         std::fwrite(text.data(), 1, text.size(), stderr);
         return out.diags.io_error ? exit_code::io : exit_code::data_errors;

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "model/i18n.h"
 #include "render/diagnostics.h"
 
 namespace wijk {
@@ -34,7 +35,8 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
     if (!root) return exit_code::io;
     Loaded loaded = cx.load(*root);
     DiagnosticReport report{loaded.repo.root, &loaded.repo.files,
-                            !opt.output && cx.color_for(STDOUT_FILENO), !cx.global.quiet, opt.strict};
+                            !opt.output && cx.color_for(STDOUT_FILENO), !cx.global.quiet, opt.strict,
+                            output_language()};
     int written = cx.emit(opt.output, render_diagnostics(loaded.diags, df, report));
     if (written != exit_code::ok) return written;
     if (loaded.diags.io_error) return exit_code::io;

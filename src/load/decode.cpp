@@ -24,7 +24,7 @@ Neighbourhood decode_neighbourhood(const Value& v, DecodeContext& cx) {
     const auto approach_items = r.items("approach");
     n.approach.reserve(approach_items.size());  // exactly: most lists are never added to again
     for (const Value* item : approach_items) {
-        if (!expect_mapping(*item, tr("a mapping {year, level}", "een mapping {year, level}"), cx)) continue;
+        if (!expect_mapping(*item, Text("a mapping {year, level}", "een mapping {year, level}"), cx)) continue;
         RecordReader a(*item, approach_spec(), cx);
         Approach ap;
         ap.year = a.year("year");
@@ -55,8 +55,8 @@ Liveability decode_liveability(const Value& v, DecodeContext& cx) {
     l.extras = r.take_extras();
     if (!r.get("class") && !r.get("score"))
         cx.diags.error("class-or-score", v.at,
-                       std::string(tr("a liveability record needs a class or a score (or both)",
-                                      "een leefbaarheidsrecord heeft een klasse of een score nodig (of beide)")));
+                       Text("a liveability record needs a class or a score (or both)",
+                                      "een leefbaarheidsrecord heeft een klasse of een score nodig (of beide)"));
     return l;
 }
 
@@ -76,12 +76,12 @@ Partner decode_partner(const Value& v, DecodeContext& cx) {
         for (char c : k) ok = ok && c >= '0' && c <= '9';
         if (!ok)
             cx.diags.error("invalid-kvk", r.get("kvk")->at,
-                           msg("'{}' is not a KvK number of 8 digits", "'{}' is geen KvK-nummer van 8 cijfers", k));
+                           say("'{}' is not a KvK number of 8 digits", "'{}' is geen KvK-nummer van 8 cijfers", k));
     }
     const auto contacts_items = r.items("contacts");
     p.contacts.reserve(contacts_items.size());  // exactly: most lists are never added to again
     for (const Value* item : contacts_items) {
-        if (!expect_mapping(*item, tr("a contact {name, role, email, phone}", "een contact {name, role, email, phone}"), cx))
+        if (!expect_mapping(*item, Text("a contact {name, role, email, phone}", "een contact {name, role, email, phone}"), cx))
             continue;
         RecordReader c(*item, contact_spec(), cx);
         Contact ct;
@@ -116,7 +116,7 @@ Provision decode_provision(const Value& v, DecodeContext& cx) {
     p.extras = r.take_extras();
     if (p.area_m2 && *p.area_m2 <= 0)
         cx.diags.error("out-of-range", r.get("area_m2")->at,
-                       std::string(tr("area_m2 must be more than 0", "area_m2 moet meer dan 0 zijn")));
+                       Text("area_m2 must be more than 0", "area_m2 moet meer dan 0 zijn"));
     if (!p.kind) return p;
     // Keys that belong to another kind of provision.
     auto kind = name(*p.kind);
@@ -134,20 +134,20 @@ Provision decode_provision(const Value& v, DecodeContext& cx) {
                 }
         if (!specific || mine || !r.get(k)) continue;
         cx.diags.error("unknown-key", r.key_mark(k),
-                       msg("'{}' does not belong in a {} provision", "'{}' hoort niet bij een voorziening van soort {}", k, kind),
-                       msg("it belongs to kind {}", "het hoort bij soort {}", owners));
+                       say("'{}' does not belong in a {} provision", "'{}' hoort niet bij een voorziening van soort {}", k, kind),
+                       say("it belongs to kind {}", "het hoort bij soort {}", owners));
     }
     if (*p.kind == ProvisionKind::space && !r.get("address"))
         cx.diags.error("missing-key", r.at(),
-                       std::string(tr("a space provision needs an 'address'", "een voorziening 'space' heeft een 'address' nodig")));
+                       Text("a space provision needs an 'address'", "een voorziening 'space' heeft een 'address' nodig"));
     if (*p.kind == ProvisionKind::funding && !r.get("amount_per_year"))
         cx.diags.error("missing-key", r.at(),
-                       std::string(tr("a funding provision needs an 'amount_per_year'",
-                                      "een voorziening 'funding' heeft een 'amount_per_year' nodig")));
+                       Text("a funding provision needs an 'amount_per_year'",
+                                      "een voorziening 'funding' heeft een 'amount_per_year' nodig"));
     if (*p.kind == ProvisionKind::rent_discount && ((r.get("percent") != nullptr) == (r.get("amount_per_year") != nullptr)))
         cx.diags.error("rent-discount-amount", r.at(),
-                       std::string(tr("a rent discount needs exactly one of 'percent' and 'amount_per_year'",
-                                      "een huurkorting heeft precies één van 'percent' en 'amount_per_year' nodig")));
+                       Text("a rent discount needs exactly one of 'percent' and 'amount_per_year'",
+                                      "een huurkorting heeft precies één van 'percent' en 'amount_per_year' nodig"));
     return p;
 }
 
@@ -181,19 +181,19 @@ Agreement decode_agreement(const Value& v, DecodeContext& cx) {
         bool mutual = term.by && *term.by == TerminatedBy::mutual;
         if (!mutual && !tr_.get("notice_given"))
             cx.diags.error("missing-key", t->at,
-                           std::string(tr("'terminated' needs 'notice_given' (the day notice was given) unless 'by: mutual'",
-                                          "'terminated' heeft 'notice_given' nodig (de dag van opzegging), tenzij 'by: mutual'")));
+                           Text("'terminated' needs 'notice_given' (the day notice was given) unless 'by: mutual'",
+                                          "'terminated' heeft 'notice_given' nodig (de dag van opzegging), tenzij 'by: mutual'"));
         a.terminated = std::move(term);
     }
     const auto we_provide_items = r.items("we_provide");
     a.we_provide.reserve(we_provide_items.size());  // exactly: most lists are never added to again
     for (const Value* item : we_provide_items)
-        if (expect_mapping(*item, tr("a provision {kind, ...}", "een voorziening {kind, ...}"), cx))
+        if (expect_mapping(*item, Text("a provision {kind, ...}", "een voorziening {kind, ...}"), cx))
             a.we_provide.push_back(decode_provision(*item, cx));
     const auto partner_provides_items = r.items("partner_provides");
     a.partner_provides.reserve(partner_provides_items.size());  // exactly: most lists are never added to again
     for (const Value* item : partner_provides_items) {
-        if (!expect_mapping(*item, tr("a commitment {id, description, ...}", "een toezegging {id, description, ...}"), cx))
+        if (!expect_mapping(*item, Text("a commitment {id, description, ...}", "een toezegging {id, description, ...}"), cx))
             continue;
         RecordReader c(*item, commitment_spec(), cx);
         Commitment cm;
@@ -222,7 +222,7 @@ Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
     const auto results_items = r.items("results");
     e.results.reserve(results_items.size());  // exactly: most lists are never added to again
     for (const Value* item : results_items) {
-        if (!expect_mapping(*item, tr("a result {commitment, achieved, note}", "een resultaat {commitment, achieved, note}"), cx))
+        if (!expect_mapping(*item, Text("a result {commitment, achieved, note}", "een resultaat {commitment, achieved, note}"), cx))
             continue;
         RecordReader rr(*item, result_spec(), cx);
         Result res;
@@ -232,7 +232,7 @@ Evaluation decode_evaluation(const Value& v, DecodeContext& cx) {
                 res.achieved = Field<Achieved>(Achieved(ach->text == "true"), ach->loc);
             else if (ach->is_scalar() && !looks_like_number(ach->text))
                 cx.diags.error("wrong-type", ach->at,
-                               msg("achieved: '{}' is not a number or true/false",
+                               say("achieved: '{}' is not a number or true/false",
                                    "achieved: '{}' is geen getal of true/false", ach->text));
             else if (auto n = as_number(*ach, cx, 0))
                 res.achieved = Field<Achieved>(Achieved(*n), ach->loc);
@@ -267,14 +267,14 @@ Strategy decode_strategy(const Value& v, DecodeContext& cx) {
 template <class Records, class Decode>
 void decode_one(const Value& item, Records& out, Decode decode, DecodeContext& cx) {
     if (item.type == Value::Type::decoded) return;  // taken while parsing
-    if (!expect_mapping(item, tr("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
+    if (!expect_mapping(item, Text("a record (a mapping of keys)", "een record (een mapping van sleutels)"), cx))
         return;
     out.push_back(decode(item, cx));
 }
 
 // Calls f(records vector, decode function) for a known collection; false for any other key.
 template <class F>
-bool with_collection(std::string_view key, Repository& repo, F f) {
+bool with_collection(std::string_view key, RecordSet& repo, F f) {
     if (key == "neighbourhoods") f(repo.neighbourhoods, decode_neighbourhood);
     else if (key == "liveability") f(repo.liveability, decode_liveability);
     else if (key == "partners") f(repo.partners, decode_partner);
@@ -287,22 +287,22 @@ bool with_collection(std::string_view key, Repository& repo, F f) {
 
 }  // namespace
 
-bool decode_record(std::string_view collection, const Value& record, Repository& repo, Diagnostics& diags) {
-    DecodeContext cx{diags};
-    return with_collection(collection, repo, [&](auto& out, auto decode) { decode_one(record, out, decode, cx); });
+bool decode_record(std::string_view collection, const Value& record, RecordSet& out, TextPool& texts,
+                   Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
+    return with_collection(collection, out, [&](auto& out, auto decode) { decode_one(record, out, decode, cx); });
 }
 
-void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, Diagnostics& diags) {
-    (void)file;
-    DecodeContext cx{diags};
+void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
     if (!root.is_mapping()) {
         if (root.is_null()) {
-            diags.warning("empty-file", root.at, std::string(tr("the file is empty", "het bestand is leeg")));
+            diags.warning("empty-file", root.at, Text("the file is empty", "het bestand is leeg"));
             return;
         }
         diags.error("wrong-type", root.at,
-                    std::string(tr("a data file must be a mapping of collections (neighbourhoods:, partners:, ...)",
-                                   "een gegevensbestand moet een mapping van collecties zijn (neighbourhoods:, partners:, ...)")));
+                    Text("a data file must be a mapping of collections (neighbourhoods:, partners:, ...)",
+                                   "een gegevensbestand moet een mapping van collecties zijn (neighbourhoods:, partners:, ...)"));
         return;
     }
     for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
@@ -310,42 +310,42 @@ void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, D
         const Value& v = root.items[i + 1];
         std::string_view key = k.text;
         if (!k.is_scalar()) {
-            diags.error("wrong-type", k.at, std::string(tr("a key must be a single word", "een sleutel moet één woord zijn")));
-        } else if (with_collection(key, repo, [&](auto& out, auto decode) {
+            diags.error("wrong-type", k.at, Text("a key must be a single word", "een sleutel moet één woord zijn"));
+        } else if (with_collection(key, out, [&](auto& records, auto decode) {
                        if (v.is_null()) return;
                        if (!v.is_sequence()) {
                            cx.diags.error("wrong-type", v.at,
-                                          msg("'{}' must be a list of records (items starting with '- ')",
+                                          say("'{}' must be a list of records (items starting with '- ')",
                                               "'{}' moet een lijst van records zijn (items die beginnen met '- ')", key));
                            return;
                        }
-                       for (const Value& item : v.items) decode_one(item, out, decode, cx);
+                       for (const Value& item : v.items) decode_one(item, records, decode, cx);
                    })) {
         } else {
             auto s = suggest(key, collection_names);
             std::string list;
             for (auto n : collection_names) list += (list.empty() ? "" : ", ") + std::string(n);
             diags.error("unknown-collection", k.at,
-                        msg("unknown collection '{}' (known: {})", "onbekende collectie '{}' (bekend: {})", key, list),
-                        s ? did_you_mean(*s) : std::string());
+                        say("unknown collection '{}' (known: {})", "onbekende collectie '{}' (bekend: {})", key, list),
+                        s ? did_you_mean(*s) : Text());
         }
     }
 }
 
-void decode_config(const Value& root, Config& c, Diagnostics& diags) {
-    DecodeContext cx{diags};
+void decode_config(const Value& root, Config& c, TextPool& texts, Diagnostics& diags) {
+    DecodeContext cx{diags, texts};
     c.present = true;
     if (root.is_null()) return;
-    if (!expect_mapping(root, tr("a mapping of settings", "een mapping van instellingen"), cx)) return;
+    if (!expect_mapping(root, Text("a mapping of settings", "een mapping van instellingen"), cx)) return;
     RecordReader r(root, config_spec(), cx);
     c.format = [&] {
         Field<int> f;
         if (const Value* v = r.get("format")) {
             if (v->is_scalar() && v->text != "1")
                 diags.error("unsupported-format", v->at,
-                            msg("format {} is not supported; this wijk reads format 1",
+                            say("format {} is not supported; this wijk reads format 1",
                                 "formaat {} wordt niet ondersteund; deze wijk leest formaat 1", v->text),
-                            std::string(tr("upgrade wijk, or write format: 1", "werk wijk bij, of schrijf format: 1")));
+                            Text("upgrade wijk, or write format: 1", "werk wijk bij, of schrijf format: 1"));
             else if (auto n = as_integer(*v, cx)) f = Field<int>(int(*n), v->loc);
         }
         return f;
@@ -370,8 +370,8 @@ void decode_config(const Value& root, Config& c, Diagnostics& diags) {
                         names.push_back("default");
                         auto s = suggest(k.text, names);
                         diags.error("unknown-key", k.at,
-                                    msg("unknown reminder kind '{}' in horizon", "onbekende soort herinnering '{}' in horizon", k.text),
-                                    s ? did_you_mean(*s) : std::string());
+                                    say("unknown reminder kind '{}' in horizon", "onbekende soort herinnering '{}' in horizon", k.text),
+                                    s ? did_you_mean(*s) : Text());
                     }
                 }
             } else if (auto d = as_duration(*hz, cx)) {
@@ -386,7 +386,7 @@ void decode_config(const Value& root, Config& c, Diagnostics& diags) {
     }
     if (r.get("staff")) c.staff_listed = true;
     for (const Value* item : r.items("staff")) {
-        if (!expect_mapping(*item, tr("a staff member {id, name, email}", "een medewerker {id, name, email}"), cx)) continue;
+        if (!expect_mapping(*item, Text("a staff member {id, name, email}", "een medewerker {id, name, email}"), cx)) continue;
         RecordReader sr(*item, staff_spec(), cx);
         StaffMember s;
         s.at = item->at;

@@ -13,11 +13,12 @@ namespace wijk {
 // Adds the records of one data file to `repo`.
 // One record of a known collection (neighbourhoods, liveability, ...), appended to its
 // collection in `repo`; false when `collection` is not one (left to decode_data_file).
-bool decode_record(std::string_view collection, const Value& record, Repository& repo, Diagnostics& diags);
+bool decode_record(std::string_view collection, const Value& record, RecordSet& out, TextPool& texts,
+                   Diagnostics& diags);
 
 // A whole file's tree; records already taken by decode_record (Value::Type::decoded) are skipped.
-void decode_data_file(const Value& root, std::uint32_t file, Repository& repo, Diagnostics& diags);
+void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagnostics& diags);
 // Reads wijk.yaml (file index 0).
-void decode_config(const Value& root, Config& config, Diagnostics& diags);
+void decode_config(const Value& root, Config& config, TextPool& texts, Diagnostics& diags);
 
 }  // namespace wijk

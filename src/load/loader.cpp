@@ -98,17 +98,17 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 
 namespace {
 
-void report_read_error(Diagnostics& diags, std::uint32_t file, const std::string& why) {
+void report_read_error(Diagnostics& diags, std::uint32_t file, const Text& why) {
     diags.io_error = true;
     diags.error("read-error", Mark{file, 0, 0},
-                msg("cannot read the file: {}", "kan het bestand niet lezen: {}", why));
+                say("cannot read the file: {}", "kan het bestand niet lezen: {}", why));
 }
 
 struct Found {
     std::vector<std::string> files;  // relative paths, byte order
     struct Problem {
         std::string folder;  // relative path ("." for the root)
-        std::string why;
+        Text why;
     };
     std::vector<Problem> problems;  // folders that could not be listed
 };
@@ -120,12 +120,12 @@ void list_folder(const fs::path& root, const fs::path& dir,
     std::error_code ec;
     std::string dir_rel = dir == root ? "." : dir.lexically_relative(root).generic_string();
     if (depth > 256) {
-        found.problems.push_back({dir_rel, std::string(tr("folders nested too deeply", "mappen te diep genest"))});
+        found.problems.push_back({dir_rel, Text("folders nested too deeply", "mappen te diep genest")});
         return;
     }
     fs::directory_iterator it(dir, ec), end;
     if (ec) {
-        found.problems.push_back({dir_rel, ec.message()});
+        found.problems.push_back({dir_rel, Text(ec.message(), ec.message())});
         return;
     }
     auto excluded = [&](const std::string& rel) {
@@ -150,7 +150,7 @@ void list_folder(const fs::path& root, const fs::path& dir,
         if ((ext == ".yaml" || ext == ".yml") && rel != "wijk.yaml" && !excluded(rel))
             found.files.push_back(rel);
     }
-    if (ec) found.problems.push_back({dir_rel, ec.message()});
+    if (ec) found.problems.push_back({dir_rel, Text(ec.message(), ec.message())});
     for (const auto& f : folders) list_folder(root, f, exclude, found, depth + 1);
 }
 
@@ -167,7 +167,7 @@ namespace {
 
 // What one data file holds, read by any thread, merged in file order.
 struct FilePart {
-    Repository records;
+    RecordSet records;
     Diagnostics diags;
 };
 
@@ -175,23 +175,23 @@ struct FilePart {
 // kept (a 1.6 MB liveability file makes a 16 MB tree). When the file turns out to be broken
 // (a syntax error further on, an alias), what was decoded from it is dropped again, as if it
 // had never been read: the tree would not say what the file means.
-void decode_text(std::string_view bytes, std::uint32_t file, FilePart& part) {
+void decode_text(std::string_view bytes, std::uint32_t file, TextPool& texts, FilePart& part) {
     Diagnostics decoded;
     RecordSink sink = [&](std::string_view key, const Value& record) {
-        return decode_record(key, record, part.records, decoded);
+        return decode_record(key, record, part.records, texts, decoded);
     };
     if (auto root = read_yaml(bytes, file, part.diags, &sink)) {
-        decode_data_file(*root, file, part.records, decoded);
+        decode_data_file(*root, part.records, texts, decoded);
         part.diags.items.insert(part.diags.items.end(), std::make_move_iterator(decoded.items.begin()),
                                 std::make_move_iterator(decoded.items.end()));
     } else {
-        part.records = Repository{};
+        part.records = RecordSet{};
     }
 }
 
-void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, FilePart& part,
+void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, TextPool& texts, FilePart& part,
               std::string& bytes) {
-    std::string why;
+    Text why;
     bool too_large = false;
     bytes.clear();
     if (read_file(root / rel, bytes, why, too_large) == ReadStatus::error) {
@@ -200,11 +200,11 @@ void read_one(const fs::path& root, std::string_view rel, std::uint32_t file, Fi
     }
     if (too_large) {
         part.diags.error("file-too-large", Mark{file, 0, 0},
-                         msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
-                         std::string(tr("split it into smaller files", "splits het in kleinere bestanden")));
+                         say("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20),
+                         Text("split it into smaller files", "splits het in kleinere bestanden"));
         return;
     }
-    decode_text(bytes, file, part);
+    decode_text(bytes, file, texts, part);
 }
 
 template <class Records>
@@ -233,7 +233,7 @@ void load_data_text(std::string_view bytes, std::uint32_t file, Repository& repo
     if (!repo.sources) repo.sources = std::make_shared<Sources>(repo.root);
     repo.sources->keep(file, bytes);
     FilePart part;
-    decode_text(bytes, file, part);
+    decode_text(bytes, file, *repo.texts, part);
     merge(repo, diags, part);
 }
 
@@ -256,7 +256,7 @@ void read_data_files(const fs::path& root, Repository& repo, Diagnostics& diags,
             std::size_t i = next.fetch_add(1);
             if (i >= total) return;
             auto part = std::make_unique<FilePart>();
-            read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *part, bytes);
+            read_one(root, repo.files[first + i], static_cast<std::uint32_t>(first + i), *repo.texts, *part, bytes);
             // one large file must not keep its buffer while thousands of small ones follow
             if (bytes.capacity() > (std::size_t(1) << 18)) std::string().swap(bytes);
             std::lock_guard<std::mutex> lock(mutex);
@@ -295,7 +295,8 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
     repo.files.push_back("wijk.yaml");
 
     auto read_config = [&] {
-        std::string bytes, why;
+        std::string bytes;
+        Text why;
         bool too_large = false;
         std::error_code ec;
         if (!fs::exists(root / "wijk.yaml", ec)) return;
@@ -303,9 +304,9 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
             report_read_error(diags, 0, why);
         } else if (too_large) {
             diags.error("file-too-large", Mark{0, 0, 0},
-                        msg("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
+                        say("the file is larger than {} MiB", "het bestand is groter dan {} MiB", max_file_bytes >> 20));
         } else if (auto v = read_yaml(bytes, 0, diags)) {
-            decode_config(*v, repo.config, diags);
+            decode_config(*v, repo.config, *repo.texts, diags);
         } else {
             repo.config.present = true;
         }
@@ -313,13 +314,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
         std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
     };
     read_config();
-    if (options.on_config && options.on_config(repo.config)) {
-        // wijk.yaml chose the language of messages: its own are made again in it, before any
-        // data file is read (reading the whole repository twice cost twice the time and memory)
-        diags = Diagnostics{};
-        repo.config = Config{};
-        read_config();
-    }
+    if (options.on_config) options.on_config(repo.config);
 
     Found found = list_data_files(root, repo.config.exclude);
     std::size_t bytes_of_names = 9;  // wijk.yaml
@@ -335,7 +330,7 @@ Loaded load_repository(const std::string& root_dir, const LoadOptions& options) 
         repo.files.push_back(p.folder == "." ? p.folder : p.folder + "/");
         diags.io_error = true;
         diags.error("read-error", Mark{file, 0, 0},
-                    msg("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
+                    say("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
     }
     repo.index();
     return out;

@@ -32,9 +32,8 @@ struct LoadOptions {
     unsigned threads = 0;
     // Called now and then with (files read, files in all), from any thread, never concurrently.
     std::function<void(std::size_t, std::size_t)> progress;
-    // Called once wijk.yaml is read, before the data files (to set the output language from
-    // it). True: read wijk.yaml again, so that its own diagnostics are in that language.
-    std::function<bool(const Config&)> on_config;
+    // Called once wijk.yaml is read, before the data files.
+    std::function<void(const Config&)> on_config;
 };
 
 // Reads wijk.yaml and every data file below `root`, in byte order of their relative path.

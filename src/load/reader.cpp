@@ -9,27 +9,27 @@
 
 namespace wijk {
 
-std::string did_you_mean(const std::string& candidate) {
-    return msg("did you mean '{}'?", "bedoel je '{}'?", candidate);
+Text did_you_mean(std::string_view candidate) {
+    return say("did you mean '{}'?", "bedoel je '{}'?", candidate);
 }
 
 namespace {
 
-std::string_view found_kind(const Value& v) {
+Text found_kind(const Value& v) {
     switch (v.type) {
-        case Value::Type::null: return tr("nothing", "niets");
-        case Value::Type::scalar: return tr("a single value", "een enkele waarde");
-        case Value::Type::sequence: return tr("a list", "een lijst");
+        case Value::Type::null: return Text("nothing", "niets");
+        case Value::Type::scalar: return Text("a single value", "een enkele waarde");
+        case Value::Type::sequence: return Text("a list", "een lijst");
         case Value::Type::mapping:
-        case Value::Type::decoded: return tr("a mapping", "een mapping");
+        case Value::Type::decoded: return Text("a mapping", "een mapping");
     }
-    return "?";
+    return Text("?", "?");
 }
 
-bool expect_scalar(const Value& v, std::string_view what, DecodeContext& cx) {
+bool expect_scalar(const Value& v, const Text& what, DecodeContext& cx) {
     if (v.is_scalar()) return true;
     cx.diags.error("wrong-type", v.at,
-                   msg("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
+                   say("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
     return false;
 }
 
@@ -54,20 +54,20 @@ std::string slug(std::string_view text) {
 
 }  // namespace
 
-bool expect_mapping(const Value& v, std::string_view what, DecodeContext& cx) {
+bool expect_mapping(const Value& v, const Text& what, DecodeContext& cx) {
     if (v.is_mapping()) return true;
     cx.diags.error("wrong-type", v.at,
-                   msg("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
+                   say("expected {}, found {}", "verwacht {}, gevonden {}", what, found_kind(v)));
     return false;
 }
 
 std::optional<std::string> as_text(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("text", "tekst"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("text", "tekst"), cx)) return std::nullopt;
     return v.text;
 }
 
 std::optional<std::string> as_id(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("an id", "een id"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("an id", "een id"), cx)) return std::nullopt;
     const auto& t = v.text;
     bool ok = !t.empty() && t.size() <= 64;
     for (std::size_t i = 0; ok && i < t.size(); ++i) {
@@ -78,48 +78,48 @@ std::optional<std::string> as_id(const Value& v, DecodeContext& cx) {
     if (ok) return t;
     std::string fixed = slug(t);
     cx.diags.error("invalid-id", v.at,
-                   msg("'{}' is not a valid id: use lowercase letters, digits and '-', at most "
+                   say("'{}' is not a valid id: use lowercase letters, digits and '-', at most "
                        "64, starting with a letter or digit",
                        "'{}' is geen geldige id: gebruik kleine letters, cijfers en '-', hoogstens "
                        "64, beginnend met een letter of cijfer",
                        t),
-                   fixed.empty() || fixed == t ? std::string() : did_you_mean(fixed));
+                   fixed.empty() || fixed == t ? Text() : did_you_mean(fixed));
     return std::nullopt;
 }
 
 std::optional<Date> as_date(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"), cx))
+    if (!expect_scalar(v, Text("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"), cx))
         return std::nullopt;
     if (auto d = parse_date(v.text)) return d;
-    std::string hint;
+    Text hint;
     if (auto nl = parse_dutch_date(v.text))
-        hint = msg("write {}", "schrijf {}", to_string(*nl));
+        hint = say("write {}", "schrijf {}", to_string(*nl));
     else
-        hint = std::string(tr("write the date as YYYY-MM-DD, e.g. 2026-03-01",
-                              "schrijf de datum als JJJJ-MM-DD, bijv. 2026-03-01"));
+        hint = Text("write the date as YYYY-MM-DD, e.g. 2026-03-01",
+                              "schrijf de datum als JJJJ-MM-DD, bijv. 2026-03-01");
     bool shaped = v.text.size() == 10 && v.text[4] == '-' && v.text[7] == '-';
     cx.diags.error("invalid-date", v.at,
-                   shaped ? msg("'{}' is not a real calendar date", "'{}' is geen bestaande datum",
+                   shaped ? say("'{}' is not a real calendar date", "'{}' is geen bestaande datum",
                                 v.text)
-                          : msg("'{}' is not a date in the form YYYY-MM-DD",
+                          : say("'{}' is not a date in the form YYYY-MM-DD",
                                 "'{}' is geen datum in de vorm JJJJ-MM-DD", v.text),
                    hint);
     return std::nullopt;
 }
 
 std::optional<long long> as_integer(const Value& v, DecodeContext& cx, double min, double max) {
-    if (!expect_scalar(v, tr("a whole number", "een geheel getal"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a whole number", "een geheel getal"), cx)) return std::nullopt;
     std::string_view t = v.text;
     std::string_view digits = t;
     if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
     if (is_digits(digits) && digits.size() > 15) {
         cx.diags.error("out-of-range", v.at,
-                       msg("'{}' is too large a number", "'{}' is een te groot getal", t));
+                       say("'{}' is too large a number", "'{}' is een te groot getal", t));
         return std::nullopt;
     }
     if (!is_digits(digits)) {
         cx.diags.error("invalid-integer", v.at,
-                       msg("'{}' is not a whole number", "'{}' is geen geheel getal", t));
+                       say("'{}' is not a whole number", "'{}' is geen geheel getal", t));
         return std::nullopt;
     }
     if (digits.size() > 1 && digits[0] == '0') {
@@ -127,27 +127,27 @@ std::optional<long long> as_integer(const Value& v, DecodeContext& cx, double mi
                                                ? digits.size() - 1
                                                : digits.find_first_not_of('0')));
         cx.diags.error("invalid-integer", v.at,
-                       msg("'{}' has a leading zero (some YAML readers take it as octal)",
+                       say("'{}' has a leading zero (some YAML readers take it as octal)",
                            "'{}' begint met een nul (sommige YAML-lezers lezen dat octaal)", t),
-                       msg("write {}", "schrijf {}", (t[0] == '-' ? "-" : "") + stripped));
+                       say("write {}", "schrijf {}", (t[0] == '-' ? "-" : "") + stripped));
         return std::nullopt;
     }
     long long n = std::stoll(std::string(t[0] == '+' ? t.substr(1) : t));
     if (double(n) < min || double(n) > max) {
         cx.diags.error("out-of-range", v.at,
-                       max < 1e299 ? msg("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", n, min, max)
-                                   : msg("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", n, min));
+                       max < 1e299 ? say("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", n, min, max)
+                                   : say("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", n, min));
         return std::nullopt;
     }
     return n;
 }
 
 std::optional<int> as_year(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("a year", "een jaartal"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a year", "een jaartal"), cx)) return std::nullopt;
     if (!is_digits(v.text) || v.text.size() != 4 || v.text[0] == '0' ||
         std::stoi(v.text) < 1900 || std::stoi(v.text) > 2200) {
         cx.diags.error("invalid-year", v.at,
-                       msg("'{}' is not a year from 1900 to 2200",
+                       say("'{}' is not a year from 1900 to 2200",
                            "'{}' is geen jaartal van 1900 tot en met 2200", v.text));
         return std::nullopt;
     }
@@ -179,17 +179,17 @@ bool looks_like_number(std::string_view t) {
 }
 
 std::optional<double> as_number(const Value& v, DecodeContext& cx, double min, double max) {
-    if (!expect_scalar(v, tr("a number", "een getal"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a number", "een getal"), cx)) return std::nullopt;
     const std::string& t = v.text;
     if (!looks_like_number(t)) {
-        std::string hint;
+        Text hint;
         auto comma = t.find(',');
         if (comma != std::string::npos && t.find(',', comma + 1) == std::string::npos) {
             std::string dotted = t;
             dotted[comma] = '.';
-            if (looks_like_number(dotted)) hint = msg("write {}", "schrijf {}", dotted);
+            if (looks_like_number(dotted)) hint = say("write {}", "schrijf {}", dotted);
         }
-        cx.diags.error("invalid-number", v.at, msg("'{}' is not a number", "'{}' is geen getal", t),
+        cx.diags.error("invalid-number", v.at, say("'{}' is not a number", "'{}' is geen getal", t),
                        hint);
         return std::nullopt;
     }
@@ -197,76 +197,76 @@ std::optional<double> as_number(const Value& v, DecodeContext& cx, double min, d
     double d = std::strtod(t.c_str(), nullptr);
     if (!std::isfinite(d) || errno == ERANGE) {
         cx.diags.error("invalid-number", v.at,
-                       msg("'{}' is too large a number", "'{}' is een te groot getal", t));
+                       say("'{}' is too large a number", "'{}' is een te groot getal", t));
         return std::nullopt;
     }
     if (d == 0) d = 0;  // -0 is 0
     if (d < min || d > max) {
         cx.diags.error("out-of-range", v.at,
-                       max < 1e299 ? msg("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", t, min, max)
-                                   : msg("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", t, min));
+                       max < 1e299 ? say("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", t, min, max)
+                                   : say("{} is out of range (at least {})", "{} valt buiten het bereik (minstens {})", t, min));
         return std::nullopt;
     }
     return d;
 }
 
 std::optional<bool> as_boolean(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("true or false", "true of false"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("true or false", "true of false"), cx)) return std::nullopt;
     if (v.text == "true") return true;
     if (v.text == "false") return false;
     cx.diags.error("invalid-boolean", v.at,
-                   msg("'{}' is not true or false", "'{}' is niet true of false", v.text),
-                   std::string(tr("write true or false", "schrijf true of false")));
+                   say("'{}' is not true or false", "'{}' is niet true of false", v.text),
+                   Text("write true or false", "schrijf true of false"));
     return std::nullopt;
 }
 
 std::optional<Duration> as_duration(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("a duration", "een duur"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a duration", "een duur"), cx)) return std::nullopt;
     if (auto d = parse_duration(v.text)) {
         if (!too_long(*d)) return d;
         cx.diags.error("invalid-duration", v.at,
-                       msg("'{}' is longer than 100 years", "'{}' is langer dan 100 jaar", v.text));
+                       say("'{}' is longer than 100 years", "'{}' is langer dan 100 jaar", v.text));
         return std::nullopt;
     }
     cx.diags.error("invalid-duration", v.at,
-                   msg("'{}' is not a duration", "'{}' is geen duur", v.text),
-                   std::string(tr("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",
-                                  "schrijf bijv. '3 maanden', '1 jaar', '6 weken', '30 dagen' of '3m'")));
+                   say("'{}' is not a duration", "'{}' is geen duur", v.text),
+                   Text("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",
+                                  "schrijf bijv. '3 maanden', '1 jaar', '6 weken', '30 dagen' of '3m'"));
     return std::nullopt;
 }
 
 std::optional<Money> as_money(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("an amount in euros", "een bedrag in euro"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("an amount in euros", "een bedrag in euro"), cx)) return std::nullopt;
     auto r = parse_money(v.text);
     if (r.value) return r.value;
-    std::string message, hint;
+    Text message, hint;
     switch (r.problem) {
         case MoneyProblem::negative:
-            message = msg("'{}': an amount cannot be negative", "'{}': een bedrag kan niet negatief zijn", v.text);
+            message = say("'{}': an amount cannot be negative", "'{}': een bedrag kan niet negatief zijn", v.text);
             break;
         case MoneyProblem::too_many_decimals:
-            message = msg("'{}' has more than 2 decimals", "'{}' heeft meer dan 2 decimalen", v.text);
+            message = say("'{}' has more than 2 decimals", "'{}' heeft meer dan 2 decimalen", v.text);
             break;
         case MoneyProblem::thousands_separator:
-            message = msg("'{}': a thousands separator is not allowed",
+            message = say("'{}': a thousands separator is not allowed",
                           "'{}': een scheidingsteken voor duizendtallen is niet toegestaan", v.text);
-            hint = msg("write {}", "schrijf {}", r.hint);
+            hint = say("write {}", "schrijf {}", r.hint);
             break;
         case MoneyProblem::decimal_comma:
-            message = msg("'{}': write decimals with a point", "'{}': schrijf decimalen met een punt", v.text);
-            hint = msg("write {}", "schrijf {}", r.hint);
+            message = say("'{}': write decimals with a point", "'{}': schrijf decimalen met een punt", v.text);
+            hint = say("write {}", "schrijf {}", r.hint);
             break;
         default:
-            message = msg("'{}' is not an amount in euros", "'{}' is geen bedrag in euro", v.text);
-            hint = std::string(tr("write a plain number like 1250 or 1250.50",
-                                  "schrijf een kaal getal zoals 1250 of 1250.50"));
+            message = say("'{}' is not an amount in euros", "'{}' is geen bedrag in euro", v.text);
+            hint = Text("write a plain number like 1250 or 1250.50",
+                                  "schrijf een kaal getal zoals 1250 of 1250.50");
     }
     cx.diags.error("invalid-money", v.at, message, hint);
     return std::nullopt;
 }
 
 std::optional<double> as_percent(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("a percentage", "een percentage"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a percentage", "een percentage"), cx)) return std::nullopt;
     std::string t = v.text;
     if (!t.empty() && t.back() == '%') t.pop_back();
     bool in_range = false;
@@ -277,21 +277,21 @@ std::optional<double> as_percent(const Value& v, DecodeContext& cx) {
     }
     // "20%": the sign is the only problem; "120%": the hint would be out of range too
     cx.diags.error("invalid-percent", v.at,
-                   msg("'{}' is not a percentage from 0 to 100",
+                   say("'{}' is not a percentage from 0 to 100",
                        "'{}' is geen percentage van 0 tot en met 100", v.text),
-                   !v.text.empty() && v.text.back() == '%' && in_range ? msg("write {}", "schrijf {}", t)
-                                                                       : std::string());
+                   !v.text.empty() && v.text.back() == '%' && in_range ? say("write {}", "schrijf {}", t)
+                                                                       : Text());
     return std::nullopt;
 }
 
 std::optional<MonthDay> as_month_day(const Value& v, DecodeContext& cx) {
-    if (!expect_scalar(v, tr("a month-day (MM-DD)", "een maand-dag (MM-DD)"), cx)) return std::nullopt;
+    if (!expect_scalar(v, Text("a month-day (MM-DD)", "een maand-dag (MM-DD)"), cx)) return std::nullopt;
     if (auto md = parse_month_day(v.text)) return md;
     cx.diags.error("invalid-month-day", v.at,
-                   msg("'{}' is not a day of the year in the form MM-DD",
+                   say("'{}' is not a day of the year in the form MM-DD",
                        "'{}' is geen dag van het jaar in de vorm MM-DD", v.text),
-                   std::string(tr("write e.g. \"10-01\" for 1 October",
-                                  "schrijf bijv. \"10-01\" voor 1 oktober")));
+                   Text("write e.g. \"10-01\" for 1 October",
+                                  "schrijf bijv. \"10-01\" voor 1 oktober"));
     return std::nullopt;
 }
 
@@ -299,12 +299,12 @@ std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_v
                                    DecodeContext& cx) {
     std::string list;
     for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-    if (!expect_scalar(v, msg("one of: {}", "een van: {}", list), cx)) return std::nullopt;
+    if (!expect_scalar(v, say("one of: {}", "een van: {}", list), cx)) return std::nullopt;
     if (auto i = index_of(v.text, names)) return i;
     auto s = suggest(v.text, names);
     cx.diags.error("invalid-enum", v.at,
-                   msg("'{}' is not one of: {}", "'{}' is niet een van: {}", v.text, list),
-                   s ? did_you_mean(*s) : std::string());
+                   say("'{}' is not one of: {}", "'{}' is niet een van: {}", v.text, list),
+                   s ? did_you_mean(*s) : Text());
     return std::nullopt;
 }
 
@@ -316,7 +316,7 @@ RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeConte
         const Value& v = map.items[i + 1];
         if (!k.is_scalar()) {
             cx.diags.error("wrong-type", k.at,
-                           std::string(tr("a key must be a single word", "een sleutel moet één woord zijn")));
+                           Text("a key must be a single word", "een sleutel moet één woord zijn"));
             continue;
         }
         if (k.text.rfind("x_", 0) == 0) {
@@ -327,9 +327,9 @@ RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeConte
         if (!ks) {
             auto s = suggest(k.text, names);
             cx.diags.error("unknown-key", k.at,
-                           msg("unknown key '{}' in {}", "onbekende sleutel '{}' in {}", k.text, spec.name),
+                           say("unknown key '{}' in {}", "onbekende sleutel '{}' in {}", k.text, spec.name),
                            s ? did_you_mean(*s)
-                             : std::string(tr("keys of your own start with x_", "eigen sleutels beginnen met x_")));
+                             : Text("keys of your own start with x_", "eigen sleutels beginnen met x_"));
             continue;
         }
         known_.emplace_back(ks->name, &v);
@@ -342,8 +342,8 @@ RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeConte
                           v->is_sequence() && v->items.empty();
         if (!v || empty_list)
             cx.diags.error("missing-key", v ? v->at : key_mark(ks.name),
-                           empty_list ? msg("'{}' needs at least one item", "'{}' heeft minstens één item nodig", ks.name)
-                                      : msg("required key '{}' is missing in {}",
+                           empty_list ? say("'{}' needs at least one item", "'{}' heeft minstens één item nodig", ks.name)
+                                      : say("required key '{}' is missing in {}",
                                             "verplichte sleutel '{}' ontbreekt in {}", ks.name, spec.name));
     }
 }
@@ -370,8 +370,6 @@ Mark RecordReader::key_mark(std::string_view key) const {
         return f;                                       \
     }
 
-WIJK_GETTER(std::string, text, as_text(*v, cx_))
-WIJK_GETTER(std::string, id, as_id(*v, cx_))
 WIJK_GETTER(Date, date, as_date(*v, cx_))
 WIJK_GETTER(int, year, as_year(*v, cx_))
 WIJK_GETTER(long long, integer, as_integer(*v, cx_, spec_.find(key)->min, spec_.find(key)->max))
@@ -383,20 +381,38 @@ WIJK_GETTER(double, percent, as_percent(*v, cx_))
 WIJK_GETTER(MonthDay, month_day, as_month_day(*v, cx_))
 #undef WIJK_GETTER
 
+Field<std::string> RecordReader::text(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_text(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
+
+Field<std::string> RecordReader::id(std::string_view key) {
+    Field<std::string> f;
+    if (const Value* v = get(key)) {
+        f.at = v->loc;
+        if (auto x = as_id(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+    }
+    return f;
+}
+
 std::vector<const Value*> RecordReader::items(std::string_view key) {
     std::vector<const Value*> out;
     const Value* v = get(key);
     if (!v) return out;
     if (!v->is_sequence()) {
         cx_.diags.error("wrong-type", v->at,
-                        msg("'{}' must be a list", "'{}' moet een lijst zijn", key),
-                        v->is_scalar() ? msg("write [{}]", "schrijf [{}]", v->text) : std::string());
+                        say("'{}' must be a list", "'{}' moet een lijst zijn", key),
+                        v->is_scalar() ? say("write [{}]", "schrijf [{}]", v->text) : Text());
         return out;
     }
     for (const auto& item : v->items) {
         if (item.is_null()) {
             cx_.diags.error("wrong-type", item.at,
-                            msg("empty item in '{}'", "leeg item in '{}'", key));
+                            say("empty item in '{}'", "leeg item in '{}'", key));
             continue;
         }
         out.push_back(&item);
@@ -410,7 +426,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
     out.reserve(list.size());
     for (const Value* item : list) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
-        if (t) out.emplace_back(std::move(*t), item->loc);
+        if (t) out.emplace_back(cx_.texts.intern(*t), item->loc);
     }
     return out;
 }
@@ -418,7 +434,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
 const Value* RecordReader::mapping(std::string_view key) {
     const Value* v = get(key);
     if (!v) return nullptr;
-    if (!expect_mapping(*v, msg("'{}' as a mapping", "'{}' als mapping", key), cx_)) return nullptr;
+    if (!expect_mapping(*v, say("'{}' as a mapping", "'{}' als mapping", key), cx_)) return nullptr;
     return v;
 }
 

@@ -10,6 +10,7 @@
 #include "load/schema.h"
 #include "model/diagnostic.h"
 #include "model/enums.h"
+#include "model/i18n.h"
 #include "model/records.h"
 #include "model/value.h"
 
@@ -17,6 +18,7 @@ namespace wijk {
 
 struct DecodeContext {
     Diagnostics& diags;
+    TextPool& texts;  // the repository's: every decoded text is pooled there
 };
 
 // Scalar decoders: report and return nullopt when the value is not of the type.
@@ -40,7 +42,7 @@ std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_v
 bool looks_like_number(std::string_view text);
 
 // The "did you mean" hint text.
-std::string did_you_mean(const std::string& candidate);
+Text did_you_mean(std::string_view candidate);
 
 class RecordReader {
 public:
@@ -98,6 +100,6 @@ private:
 };
 
 // Reports wrong-type unless v is a mapping.
-bool expect_mapping(const Value& v, std::string_view what, DecodeContext& cx);
+bool expect_mapping(const Value& v, const Text& what, DecodeContext& cx);
 
 }  // namespace wijk

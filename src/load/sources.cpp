@@ -12,16 +12,22 @@ namespace fs = std::filesystem;
 
 namespace wijk {
 
-ReadStatus read_file(const fs::path& path, std::string& out, std::string& why, bool& too_large) {
+Text system_error_text(int error) {
+    // the C library speaks English here; the Dutch message keeps its words
+    std::string text = std::strerror(error);
+    return Text(text, text);
+}
+
+ReadStatus read_file(const fs::path& path, std::string& out, Text& why, bool& too_large) {
     too_large = false;
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        why = std::strerror(errno);
+        why = system_error_text(errno);
         return ReadStatus::error;
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        why = tr("not a regular file", "geen gewoon bestand");
+        why = Text("not a regular file", "geen gewoon bestand");
         ::close(fd);
         return ReadStatus::error;
     }
@@ -36,7 +42,7 @@ ReadStatus read_file(const fs::path& path, std::string& out, std::string& why, b
         ssize_t n = ::read(fd, out.data() + got, out.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            why = std::strerror(errno);
+            why = system_error_text(errno);
             ::close(fd);
             return ReadStatus::error;
         }
@@ -60,7 +66,8 @@ const Sources::Text& Sources::text(const Repository& repo, std::uint32_t file) {
             recent_.splice(recent_.begin(), recent_, it);
             return recent_.front().second;
         }
-    std::string bytes, why;
+    std::string bytes;
+    wijk::Text why;
     bool too_large = false;
     if (file >= repo.files.size() ||
         read_file(fs::path(root_) / repo.files[file], bytes, why, too_large) != ReadStatus::ok || too_large)

@@ -22,7 +22,9 @@ enum class ReadStatus { ok, error };
 
 // Reads a regular file without blocking on FIFOs or devices. too_large: bigger than
 // max_file_bytes, not read.
-ReadStatus read_file(const std::filesystem::path& path, std::string& out, std::string& why, bool& too_large);
+ReadStatus read_file(const std::filesystem::path& path, std::string& out, Text& why, bool& too_large);
+// What the system says about an errno value.
+Text system_error_text(int error);
 
 class Sources {
 public:

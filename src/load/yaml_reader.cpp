@@ -93,11 +93,11 @@ bool check_characters(std::string_view text, std::uint32_t file, Diagnostics& di
         std::size_t n = utf8_length(text, i, cp);
         if (n == 0) {
             diags.error("invalid-utf8", lines.at_pos(file, i),
-                        msg("the file is not valid UTF-8 (byte 0x{:02X})",
+                        say("the file is not valid UTF-8 (byte 0x{:02X})",
                             "het bestand is geen geldige UTF-8 (byte 0x{:02X})",
                             static_cast<unsigned char>(text[i])),
-                        std::string(tr("save the file as UTF-8 in your editor",
-                                       "sla het bestand op als UTF-8 in je editor")));
+                        Text("save the file as UTF-8 in your editor",
+                                       "sla het bestand op als UTF-8 in je editor"));
             return false;  // the rest cannot be trusted
         }
         bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
@@ -105,18 +105,18 @@ bool check_characters(std::string_view text, std::uint32_t file, Diagnostics& di
         bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
         if (control) {
             diags.error("control-character", lines.at_pos(file, i),
-                        msg("control character U+{:04X} is not allowed",
+                        say("control character U+{:04X} is not allowed",
                             "stuurteken U+{:04X} is niet toegestaan", static_cast<unsigned>(cp)),
-                        std::string(tr("remove it; only tab and newline are allowed",
-                                       "verwijder het; alleen tab en regeleinde mogen")));
+                        Text("remove it; only tab and newline are allowed",
+                                       "verwijder het; alleen tab en regeleinde mogen"));
             ++reported;
         } else if (bidi) {
             diags.error("bidi-control", lines.at_pos(file, i),
-                        msg("bidirectional control character U+{:04X} can make text read "
+                        say("bidirectional control character U+{:04X} can make text read "
                             "differently from what it is",
                             "richtingsteken U+{:04X} kan tekst anders laten lezen dan hij is",
                             static_cast<unsigned>(cp)),
-                        std::string(tr("remove it", "verwijder het")));
+                        Text("remove it", "verwijder het"));
             ++reported;
         }
         i += n;
@@ -146,19 +146,19 @@ std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostic
         auto line = lines.line(k);
         if (!line.empty() && line[0] == '%') {
             diags.error("yaml-tag", Mark{file, std::uint32_t(k + 1), 1},
-                        std::string(tr("YAML directives are not allowed in data files",
-                                       "YAML-directieven zijn niet toegestaan in gegevensbestanden")),
-                        std::string(tr("remove the line", "verwijder de regel")));
+                        Text("YAML directives are not allowed in data files",
+                                       "YAML-directieven zijn niet toegestaan in gegevensbestanden"),
+                        Text("remove the line", "verwijder de regel"));
             continue;
         }
         bool doc_start = is_marker(line, "---");
         bool doc_end = is_marker(line, "...");
         if ((doc_start && (content || started)) || (ended && !doc_end && !blank_or_comment(line))) {
             diags.error("multiple-documents", Mark{file, std::uint32_t(k + 1), 1},
-                        std::string(tr("a data file holds one YAML document; this starts a second",
-                                       "een gegevensbestand bevat één YAML-document; hier begint een tweede")),
-                        std::string(tr("split it into two files, or remove the '---' line",
-                                       "splits het in twee bestanden, of verwijder de regel '---'")));
+                        Text("a data file holds one YAML document; this starts a second",
+                                       "een gegevensbestand bevat één YAML-document; hier begint een tweede"),
+                        Text("split it into two files, or remove the '---' line",
+                                       "splits het in twee bestanden, of verwijder de regel '---'"));
             return ended ? lines.starts[k] : lines.starts[k];
         }
         if (doc_start) {
@@ -196,9 +196,9 @@ public:
         v.at = mark(m);
         v.loc = loc(m);
         diags_.error("yaml-anchor", v.at,
-                     std::string(tr("aliases (*name) are not allowed in data files",
-                                    "aliassen (*naam) zijn niet toegestaan in gegevensbestanden")),
-                     std::string(tr("write the value out in full", "schrijf de waarde voluit")));
+                     Text("aliases (*name) are not allowed in data files",
+                                    "aliassen (*naam) zijn niet toegestaan in gegevensbestanden"),
+                     Text("write the value out in full", "schrijf de waarde voluit"));
         add(std::move(v));
     }
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
@@ -214,9 +214,9 @@ public:
         if (!v.plain) check_closed(m, v.at);
         if (v.plain && value == "<<" && in_key_position()) {
             diags_.error("yaml-anchor", v.at,
-                         std::string(tr("merge keys (<<) are not allowed in data files",
-                                        "samenvoegsleutels (<<) zijn niet toegestaan in gegevensbestanden")),
-                         std::string(tr("write the keys out in full", "schrijf de sleutels voluit")));
+                         Text("merge keys (<<) are not allowed in data files",
+                                        "samenvoegsleutels (<<) zijn niet toegestaan in gegevensbestanden"),
+                         Text("write the keys out in full", "schrijf de sleutels voluit"));
         }
         add(std::move(v));
     }
@@ -263,10 +263,10 @@ private:
     void check_anchor(YAML::anchor_t anchor, Mark at) {
         if (anchor == YAML::NullAnchor) return;
         diags_.error("yaml-anchor", at,
-                     std::string(tr("anchors (&name) are not allowed in data files",
-                                    "ankers (&naam) zijn niet toegestaan in gegevensbestanden")),
-                     std::string(tr("remove the anchor and write values out in full",
-                                    "verwijder het anker en schrijf waarden voluit")));
+                     Text("anchors (&name) are not allowed in data files",
+                                    "ankers (&naam) zijn niet toegestaan in gegevensbestanden"),
+                     Text("remove the anchor and write values out in full",
+                                    "verwijder het anker en schrijf waarden voluit"));
     }
 
     // yaml-cpp accepts a quoted scalar that runs to the end of the file: a missing closing
@@ -294,9 +294,9 @@ private:
             }
         }
         diags_.error("yaml-syntax", at,
-                     std::string(tr("YAML syntax error: the quoted text that starts here is never closed",
-                                    "YAML-syntaxfout: de tekst tussen aanhalingstekens die hier begint, wordt nooit gesloten")),
-                     msg("add the closing {} where the text ends", "zet de sluitende {} waar de tekst eindigt",
+                     Text("YAML syntax error: the quoted text that starts here is never closed",
+                                    "YAML-syntaxfout: de tekst tussen aanhalingstekens die hier begint, wordt nooit gesloten"),
+                     say("add the closing {} where the text ends", "zet de sluitende {} waar de tekst eindigt",
                          quote));
     }
 
@@ -310,18 +310,18 @@ private:
         constexpr std::string_view core = "tag:yaml.org,2002:";
         std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
         diags_.error("yaml-tag", at,
-                     msg("tags ({}) are not allowed: a value's type comes from its key",
+                     say("tags ({}) are not allowed: a value's type comes from its key",
                          "tags ({}) zijn niet toegestaan: het type van een waarde volgt uit de sleutel",
                          shown),
-                     std::string(tr("remove the tag; quote the value to make it text",
-                                    "verwijder de tag; zet de waarde tussen aanhalingstekens voor tekst")));
+                     Text("remove the tag; quote the value to make it text",
+                                    "verwijder de tag; zet de waarde tussen aanhalingstekens voor tekst"));
     }
 
     void open(Value::Type type, const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor) {
         if (too_deep_ > 0 || int(stack_.size()) >= max_nesting) {
             if (!deep_reported_) {
                 diags_.error("nesting-too-deep", mark(m),
-                             msg("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                             say("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
                                  max_nesting));
                 deep_reported_ = true;
             }
@@ -381,11 +381,11 @@ private:
         bool any = false;
         auto report = [&](std::size_t later, std::size_t first) {
             diags_.error("duplicate-key", it[2 * later].at,
-                         msg("duplicate key '{}' (first at line {})",
+                         say("duplicate key '{}' (first at line {})",
                              "sleutel '{}' komt twee keer voor (eerst op regel {})",
                              it[2 * later].text, it[2 * first].at.line),
-                         std::string(tr("remove one of them; YAML keeps only one",
-                                        "verwijder er een; YAML houdt er maar één")));
+                         Text("remove one of them; YAML keeps only one",
+                                        "verwijder er een; YAML houdt er maar één"));
             drop[later] = any = true;
         };
         if (n <= 32) {
@@ -452,7 +452,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
     }
     if (blank) {
         diags.warning("empty-file", Mark{file, 0, 0},
-                      std::string(tr("the file is empty", "het bestand is leeg")));
+                      Text("the file is empty", "het bestand is leeg"));
         return std::nullopt;
     }
 
@@ -467,7 +467,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         for (std::size_t i = before; i < diags.items.size(); ++i)
             if (diags.items[i].rule == "nesting-too-deep") return std::nullopt;
         diags.error("nesting-too-deep", Mark{file, std::uint32_t(e.mark.line + 1), 1},
-                    msg("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                    say("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
                         max_nesting));
         return std::nullopt;
     } catch (const YAML::Exception& e) {
@@ -475,13 +475,13 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         if (e.mark.line >= 0 && e.mark.column >= 0)
             at = lines.mark(file, std::size_t(e.mark.line), std::size_t(e.mark.column));
         diags.error("yaml-syntax", at,
-                    msg("YAML syntax error: {}", "YAML-syntaxfout: {}", e.msg),
-                    std::string(tr("check the indentation and quotes around this place",
-                                   "controleer het inspringen en de aanhalingstekens hier")));
+                    say("YAML syntax error: {}", "YAML-syntaxfout: {}", e.msg),
+                    Text("check the indentation and quotes around this place",
+                                   "controleer het inspringen en de aanhalingstekens hier"));
         return std::nullopt;
     } catch (const std::exception& e) {
         diags.error("yaml-syntax", Mark{file, 0, 0},
-                    msg("YAML syntax error: {}", "YAML-syntaxfout: {}", e.what()));
+                    say("YAML syntax error: {}", "YAML-syntaxfout: {}", e.what()));
         return std::nullopt;
     }
     // An alias stands for a value that was never built: the tree does not say what the file

@@ -76,21 +76,42 @@ struct Field<T> {
     T value_or(T fallback) const { return has() ? v : fallback; }
 };
 
-// Text: a handle into the text pool (one copy of each distinct text), 8 bytes instead of 56.
+// What `field->size()` goes through: a view that lives as long as the expression.
+struct TextArrow {
+    std::string_view view;
+    const std::string_view* operator->() const { return &view; }
+};
+
+// A pointer kept as two 4-byte words: 4-byte alignment, so that a field with a Loc takes 12
+// bytes instead of 16.
+struct PackedTextRef {
+    std::uint32_t bits[2] = {0, 0};
+    PackedTextRef() = default;
+    PackedTextRef(TextRef r) {
+        const char* p = r.raw();
+        std::memcpy(bits, &p, sizeof p);
+    }
+    TextRef get() const {
+        const char* p;
+        std::memcpy(&p, bits, sizeof p);
+        return TextRef::from_raw(p);
+    }
+};
+
+// Text: a TextRef into the workspace's text pool (one copy of each distinct text).
 template <>
 struct Field<std::string> {
-    std::uint32_t handle = 0;  // 0: absent
+    PackedTextRef ref;
     Loc at;
 
     Field() = default;
-    Field(std::string_view v, Loc m) : handle(text_pool::intern(v)), at(m) {}
-    Field(const std::string& v, Loc m) : Field(std::string_view(v), m) {}
-    Field(const char* v, Loc m) : Field(std::string_view(v), m) {}
-    explicit operator bool() const { return handle != 0; }
-    bool has() const { return handle != 0; }
-    std::string_view operator*() const { return text_pool::get(handle); }
-    text_pool::Arrow operator->() const { return {text_pool::get(handle)}; }
-    std::string value_or(std::string fallback) const { return handle ? std::string(text_pool::get(handle)) : fallback; }
+    Field(TextRef v, Loc m) : ref(v), at(m) {}
+    explicit operator bool() const { return has(); }
+    bool has() const { return bool(ref.get()); }
+    TextRef handle() const { return ref.get(); }  // equal texts of one pool: equal handles
+    std::string_view operator*() const { return ref.get().view(); }
+    TextArrow operator->() const { return {ref.get().view()}; }
+    std::string value_or(std::string fallback) const { return has() ? std::string(**this) : fallback; }
 };
 
 // A duration: the count's bits in two 4-byte words and the unit in a byte (absent: 0xFF);
@@ -116,11 +137,9 @@ struct Field<Duration> {
     Duration value_or(Duration fallback) const { return has() ? **this : fallback; }
 };
 
-// The text of a text field, or "" when absent: a view into the text pool, valid for the
-// life of the process (value_or("") would make a copy).
-inline std::string_view text_or_empty(const Field<std::string>& f) {
-    return f ? text_pool::get(f.handle) : std::string_view();
-}
+// The text of a text field, or "" when absent: a view into the text pool, valid as long as the
+// pool (value_or("") would make a copy).
+inline std::string_view text_or_empty(const Field<std::string>& f) { return *f; }
 
 // A number: kept as its bits in two 4-byte words (no optional, no 8-byte alignment), absent
 // as one NaN pattern that no parsed number has; 12 bytes instead of 32. `*` gives a copy.
@@ -178,20 +197,19 @@ struct Opt<T> {
 
 template <>
 struct Opt<std::string> {
-    std::uint32_t handle = 0;  // 0: absent
+    PackedTextRef ref;
 
     Opt() = default;
-    Opt(const Field<std::string>& f) : handle(f.handle) {}
-    explicit operator bool() const { return handle != 0; }
-    bool has() const { return handle != 0; }
-    std::string_view operator*() const { return text_pool::get(handle); }
-    text_pool::Arrow operator->() const { return {text_pool::get(handle)}; }
-    std::string value_or(std::string fallback) const { return handle ? std::string(text_pool::get(handle)) : fallback; }
+    Opt(const Field<std::string>& f) : ref(f.handle()) {}
+    explicit operator bool() const { return has(); }
+    bool has() const { return bool(ref.get()); }
+    TextRef handle() const { return ref.get(); }
+    std::string_view operator*() const { return ref.get().view(); }
+    TextArrow operator->() const { return {ref.get().view()}; }
+    std::string value_or(std::string fallback) const { return has() ? std::string(**this) : fallback; }
 };
 
-inline std::string_view text_or_empty(const Opt<std::string>& f) {
-    return f ? text_pool::get(f.handle) : std::string_view();
-}
+inline std::string_view text_or_empty(const Opt<std::string>& f) { return *f; }
 
 template <>
 struct Opt<double> {

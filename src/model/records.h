@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/calendar.h"
+#include "model/lang.h"
 #include "model/file_list.h"
 #include "model/mark.h"
 #include "model/money.h"
@@ -300,7 +301,6 @@ std::vector<std::string> ids_of(const Records& records) {
     return out;
 }
 
-enum class Lang { en, nl };
 enum class CsvDialect { rfc4180, excel_nl };
 enum class ReminderKind { notice, renewal, expiry, evaluation, strategy_end };
 inline constexpr int reminder_kind_count = 5;
@@ -328,21 +328,27 @@ struct Config {
     Field<bool> contacts_in_reports;
 };
 
-// All the records of one data repository, in reading order.
-struct Repository {
-    std::string root;                // absolute path of the data root
-    FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
-    std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
-    Config config;
-    // Deques, not vectors: loading appends file by file, and a vector of 100,000 records
-    // would be copied each time it grows, holding the old and the new copy at once, with up
-    // to half its capacity unused (bench scale 1: 10 MB of peak memory).
+// Records of the six collections, in reading order: of one file, or of a whole repository.
+// Deques, not vectors: loading appends file by file, and a vector of 100,000 records would be
+// copied each time it grows, holding the old and the new copy at once, with up to half its
+// capacity unused (bench scale 1: 10 MB of peak memory).
+struct RecordSet {
     std::deque<Neighbourhood> neighbourhoods;
     std::deque<Liveability> liveability;
     std::deque<Partner> partners;
     std::deque<Agreement> agreements;
     std::deque<Evaluation> evaluations;
     std::deque<Strategy> strategies;
+};
+
+// All the records of one data repository, in reading order.
+struct Repository : RecordSet {
+    std::string root;                // absolute path of the data root
+    FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
+    std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
+    // Every text of the records points into this pool: it lives as long as they do.
+    std::shared_ptr<TextPool> texts = std::make_shared<TextPool>();
+    Config config;
 
     // Lookup by id (first record with that id), built by index().
     void index();
@@ -363,9 +369,9 @@ struct Repository {
     // (reminders: 12.5 MB at bench scale 1); liveability_of() is empty after it.
     void release_liveability();
 
-    // (text-pool handle of an id, record index), sorted: looked up by binary search, 8 bytes
-    // an entry (a hash map of copied ids took about 40).
-    using Pairs = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    // (pooled id, record index), sorted: looked up by binary search, 12 bytes an entry (a hash
+    // map of copied ids took about 40).
+    using Pairs = std::vector<std::pair<TextRef, std::uint32_t>>;
 
 private:
     Pairs neighbourhood_ids_, partner_ids_, agreement_ids_, strategy_ids_;

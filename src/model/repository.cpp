@@ -16,14 +16,14 @@ void index_by_id(const Records& records, Repository::Pairs& idx) {
     idx.clear();
     idx.reserve(records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
-        if (records[i].id) idx.emplace_back(records[i].id.handle, std::uint32_t(i));
+        if (records[i].id) idx.emplace_back(records[i].id.handle(), std::uint32_t(i));
     sort_pairs(idx);  // equal ids: the first record comes first
 }
 
 // The record indexes stored under `key`, in reading order.
 std::pair<Repository::Pairs::const_iterator, Repository::Pairs::const_iterator> range(
-    const Repository::Pairs& idx, std::string_view key) {
-    std::uint32_t h = text_pool::find(key);
+    const TextPool& texts, const Repository::Pairs& idx, std::string_view key) {
+    TextRef h = texts.find(key);
     if (!h) return {idx.end(), idx.end()};
     auto lo = std::lower_bound(idx.begin(), idx.end(), std::make_pair(h, std::uint32_t(0)));
     auto hi = lo;
@@ -32,17 +32,17 @@ std::pair<Repository::Pairs::const_iterator, Repository::Pairs::const_iterator> 
 }
 
 template <class Records>
-const typename Records::value_type* find(const Records& records, const Repository::Pairs& idx,
-                                         std::string_view id) {
-    auto [lo, hi] = range(idx, id);
+const typename Records::value_type* find(const TextPool& texts, const Records& records,
+                                         const Repository::Pairs& idx, std::string_view id) {
+    auto [lo, hi] = range(texts, idx, id);
     return lo == hi ? nullptr : &records[lo->second];
 }
 
 template <class Records>
-std::vector<const typename Records::value_type*> pick(const Records& records, const Repository::Pairs& idx,
-                                                      std::string_view key) {
+std::vector<const typename Records::value_type*> pick(const TextPool& texts, const Records& records,
+                                                      const Repository::Pairs& idx, std::string_view key) {
     std::vector<const typename Records::value_type*> out;
-    auto [lo, hi] = range(idx, key);
+    auto [lo, hi] = range(texts, idx, key);
     out.reserve(std::size_t(hi - lo));
     for (auto it = lo; it != hi; ++it) out.push_back(&records[it->second]);
     return out;
@@ -60,16 +60,16 @@ void Repository::index() {
     agreements_by_neighbourhood_.clear();
     for (std::size_t i = 0; i < evaluations.size(); ++i)
         if (evaluations[i].agreement)
-            evaluations_by_agreement_.emplace_back(evaluations[i].agreement.handle, std::uint32_t(i));
+            evaluations_by_agreement_.emplace_back(evaluations[i].agreement.handle(), std::uint32_t(i));
     for (std::size_t i = 0; i < liveability.size(); ++i)
         if (liveability[i].neighbourhood)
-            liveability_by_neighbourhood_.emplace_back(liveability[i].neighbourhood.handle, std::uint32_t(i));
+            liveability_by_neighbourhood_.emplace_back(liveability[i].neighbourhood.handle(), std::uint32_t(i));
     for (std::size_t i = 0; i < agreements.size(); ++i) {
         const auto& hoods = agreements[i].neighbourhoods;
         for (std::size_t k = 0; k < hoods.size(); ++k) {
             bool repeated = false;  // listed twice: count the agreement once
-            for (std::size_t j = 0; j < k; ++j) repeated = repeated || hoods[j].handle == hoods[k].handle;
-            if (!repeated) agreements_by_neighbourhood_.emplace_back(hoods[k].handle, std::uint32_t(i));
+            for (std::size_t j = 0; j < k; ++j) repeated = repeated || hoods[j].handle() == hoods[k].handle();
+            if (!repeated) agreements_by_neighbourhood_.emplace_back(hoods[k].handle(), std::uint32_t(i));
         }
     }
     sort_pairs(evaluations_by_agreement_);
@@ -83,35 +83,35 @@ void Repository::release_liveability() {
 }
 
 std::vector<const Evaluation*> Repository::evaluations_of(std::string_view agreement) const {
-    return pick(evaluations, evaluations_by_agreement_, agreement);
+    return pick(*texts, evaluations, evaluations_by_agreement_, agreement);
 }
 
 const Evaluation* Repository::evaluation_for(std::string_view agreement, int year) const {
-    auto [lo, hi] = range(evaluations_by_agreement_, agreement);
+    auto [lo, hi] = range(*texts, evaluations_by_agreement_, agreement);
     for (auto it = lo; it != hi; ++it)
         if (evaluations[it->second].year && *evaluations[it->second].year == year) return &evaluations[it->second];
     return nullptr;
 }
 
 std::vector<const Liveability*> Repository::liveability_of(std::string_view neighbourhood) const {
-    return pick(liveability, liveability_by_neighbourhood_, neighbourhood);
+    return pick(*texts, liveability, liveability_by_neighbourhood_, neighbourhood);
 }
 
 std::vector<const Agreement*> Repository::agreements_in(std::string_view neighbourhood) const {
-    return pick(agreements, agreements_by_neighbourhood_, neighbourhood);
+    return pick(*texts, agreements, agreements_by_neighbourhood_, neighbourhood);
 }
 
 const Neighbourhood* Repository::neighbourhood(std::string_view id) const {
-    return find(neighbourhoods, neighbourhood_ids_, id);
+    return find(*texts, neighbourhoods, neighbourhood_ids_, id);
 }
 const Partner* Repository::partner(std::string_view id) const {
-    return find(partners, partner_ids_, id);
+    return find(*texts, partners, partner_ids_, id);
 }
 const Agreement* Repository::agreement(std::string_view id) const {
-    return find(agreements, agreement_ids_, id);
+    return find(*texts, agreements, agreement_ids_, id);
 }
 const Strategy* Repository::strategy(std::string_view id) const {
-    return find(strategies, strategy_ids_, id);
+    return find(*texts, strategies, strategy_ids_, id);
 }
 const StaffMember* Repository::staff(std::string_view id) const {
     for (const auto& s : config.staff)

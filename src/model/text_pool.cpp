@@ -1,50 +1,35 @@
 #include "model/text_pool.h"
 
-#include <array>
-#include <atomic>
-#include <cstring>
-#include <functional>
-#include <memory>
-#include <mutex>
+#include <algorithm>
 #include <stdexcept>
-#include <vector>
 
-namespace wijk::text_pool {
+namespace wijk {
 
 namespace {
-
-// A text is a (pointer, length) entry; its bytes lie back to back in blocks of characters that
-// never move, so a view stays valid for the life of the process: 12 bytes and the text's own
-// bytes per distinct text (a std::string took 32, and a heap block of its own past 15 bytes).
-struct Entry {
-    const char* data;
-    std::uint32_t size;
-};
-
-// Entries live in chunks that never move either, so a handle is resolved without a lock:
-// handle h is chunk h >> chunk_bits, slot h & (chunk_size - 1). The chunk table is written
-// under the lock before any handle into the chunk is handed out.
-constexpr unsigned chunk_bits = 14;
-constexpr std::uint32_t chunk_size = 1u << chunk_bits;
-constexpr std::size_t max_chunks = 8192;  // 134 million texts, far beyond any repository
 constexpr std::size_t block_bytes = 256 * 1024;
+constexpr unsigned tag_shift = 48;  // user-space pointers fit in 48 bits on every 64-bit target we build for
+constexpr std::uint64_t pointer_mask = (std::uint64_t(1) << tag_shift) - 1;
 
-struct Pool {
-    std::mutex mutex;
-    std::array<std::atomic<Entry*>, max_chunks> chunks{};
-    std::uint32_t count = 1;  // handle 0 is never used
-    // Open addressing: handles (0 = free), with the low bits of the hash beside them so that a
-    // probe rarely has to compare texts. At most 4/5 full.
+std::uint64_t tag_of(std::string_view text) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    return (hash ^ (hash >> 29)) & 0xffff;
+}
+}  // namespace
+
+// Texts lie back to back in blocks that never move, each as its length and its bytes (4 bytes
+// and the text's own, where a std::string took 32 and a heap block past 15 bytes). The lookup
+// table is open addressing over 8-byte slots: the pointer, with 16 bits of the hash above it so
+// that a probe rarely compares texts; at most 4/5 full.
+struct TextPool::State {
+    mutable std::mutex mutex;
     std::vector<std::uint64_t> slots = std::vector<std::uint64_t>(1024, 0);
     std::size_t used = 0;
-    // Character blocks; a text longer than a block gets one of its own.
     std::vector<std::unique_ptr<char[]>> blocks;
     char* free_at = nullptr;
     std::size_t free_left = 0;
 
-    std::string_view at(std::uint32_t h) const {
-        const Entry& e = chunks[h >> chunk_bits].load(std::memory_order_acquire)[h & (chunk_size - 1)];
-        return {e.data, e.size};
+    static std::string_view text_of(std::uint64_t slot) {
+        return TextRef::from_raw(reinterpret_cast<const char*>(slot & pointer_mask)).view();
     }
 
     void grow() {
@@ -53,90 +38,68 @@ struct Pool {
         const std::size_t mask = slots.size() - 1;
         for (std::uint64_t s : old) {
             if (!s) continue;
-            std::size_t i = std::size_t(s >> 32) & mask;
+            std::size_t i = std::size_t(std::hash<std::string_view>{}(text_of(s))) & mask;
             while (slots[i]) i = (i + 1) & mask;
             slots[i] = s;
         }
     }
 
     const char* store(std::string_view text) {
-        if (text.empty()) return "";
-        if (text.size() > free_left) {
-            std::size_t n = std::max(block_bytes, text.size());
+        if (text.size() > 0xffffffffu) throw std::length_error("text too long");
+        const std::size_t need = sizeof(std::uint32_t) + text.size();
+        if (need > free_left) {
+            std::size_t n = std::max(block_bytes, need);
             blocks.push_back(std::make_unique<char[]>(n));
             free_at = blocks.back().get();
             free_left = n;
         }
         char* out = free_at;
-        std::memcpy(out, text.data(), text.size());
-        free_at += text.size();
-        free_left -= text.size();
+        const auto n = static_cast<std::uint32_t>(text.size());
+        std::memcpy(out, &n, sizeof n);
+        if (!text.empty()) std::memcpy(out + sizeof n, text.data(), text.size());
+        free_at += need;
+        free_left -= need;
         return out;
     }
 
-    std::uint32_t add(std::string_view text) {
-        if ((count >> chunk_bits) >= max_chunks) throw std::length_error("text pool full");
-        if (text.size() > 0xffffffffu) throw std::length_error("text too long");
-        std::uint32_t h = count++;
-        std::size_t c = h >> chunk_bits;
-        Entry* chunk = chunks[c].load(std::memory_order_relaxed);
-        if (!chunk) {
-            chunk = new Entry[chunk_size];
-            chunks[c].store(chunk, std::memory_order_release);
+    // The slot that holds `text`, or the free slot where it would go (call under the lock).
+    std::size_t slot_of(std::string_view text, std::uint64_t tag) const {
+        const std::size_t mask = slots.size() - 1;
+        std::size_t i = std::size_t(std::hash<std::string_view>{}(text)) & mask;
+        for (;; i = (i + 1) & mask) {
+            std::uint64_t s = slots[i];
+            if (!s || ((s >> tag_shift) == tag && text_of(s) == text)) return i;
         }
-        chunk[h & (chunk_size - 1)] = Entry{store(text), static_cast<std::uint32_t>(text.size())};
-        return h;
     }
 };
 
-Pool& pool() {
-    static Pool* p = new Pool;  // never destroyed: handles outlive static destructors
-    return *p;
-}
+TextPool::TextPool() : s_(std::make_unique<State>()) {}
+TextPool::~TextPool() = default;
 
-std::uint64_t tag_of(std::string_view text) {
-    const std::uint64_t hash = std::hash<std::string_view>{}(text);
-    return (hash ^ (hash >> 32)) & 0xffffffffu;
-}
-
-// The slot that holds `text`, or the free slot where it would go (call under the lock).
-std::size_t slot_of(const Pool& p, std::string_view text, std::uint64_t tag) {
-    const std::size_t mask = p.slots.size() - 1;
-    std::size_t i = std::size_t(tag) & mask;
-    for (;; i = (i + 1) & mask) {
-        std::uint64_t s = p.slots[i];
-        if (!s || ((s >> 32) == tag && p.at(std::uint32_t(s)) == text)) return i;
+TextRef TextPool::intern(std::string_view text) {
+    const std::uint64_t tag = tag_of(text);
+    std::lock_guard<std::mutex> lock(s_->mutex);
+    if ((s_->used + 1) * 5 > s_->slots.size() * 4) s_->grow();
+    const std::size_t i = s_->slot_of(text, tag);
+    if (!s_->slots[i]) {
+        const char* p = s_->store(text);
+        const auto bits = reinterpret_cast<std::uint64_t>(p);
+        if (bits > pointer_mask) throw std::runtime_error("text pool: pointer does not fit in 48 bits");
+        s_->slots[i] = (tag << tag_shift) | bits;
+        ++s_->used;
     }
+    return TextRef::from_raw(reinterpret_cast<const char*>(s_->slots[i] & pointer_mask));
 }
 
-}  // namespace
-
-std::uint32_t intern(std::string_view text) {
-    Pool& p = pool();
+TextRef TextPool::find(std::string_view text) const {
     const std::uint64_t tag = tag_of(text);
-    std::lock_guard<std::mutex> lock(p.mutex);
-    if ((p.used + 1) * 5 > p.slots.size() * 4) p.grow();
-    const std::size_t i = slot_of(p, text, tag);
-    if (p.slots[i]) return std::uint32_t(p.slots[i]);
-    std::uint32_t h = p.add(text);
-    p.slots[i] = (tag << 32) | h;
-    ++p.used;
-    return h;
+    std::lock_guard<std::mutex> lock(s_->mutex);
+    return TextRef::from_raw(reinterpret_cast<const char*>(s_->slots[s_->slot_of(text, tag)] & pointer_mask));
 }
 
-std::uint32_t find(std::string_view text) {
-    Pool& p = pool();
-    const std::uint64_t tag = tag_of(text);
-    std::lock_guard<std::mutex> lock(p.mutex);
-    return std::uint32_t(p.slots[slot_of(p, text, tag)]);
+std::size_t TextPool::size() const {
+    std::lock_guard<std::mutex> lock(s_->mutex);
+    return s_->used;
 }
 
-std::string_view get(std::uint32_t handle) { return pool().at(handle); }
-
-std::size_t size() {
-    Pool& p = pool();
-    std::lock_guard<std::mutex> lock(p.mutex);
-    return p.count - 1;
-}
-
-}  // namespace wijk::text_pool
+}  // namespace wijk

@@ -73,10 +73,10 @@ std::string render_text(const Diagnostics& diags, const DiagnosticReport& r) {
     for (const auto& d : diags.items) {
         auto loc = locate(d, r);
         bool err = d.severity == Severity::error || r.strict;
-        std::string sev = err ? std::string(tr("error", "fout")) : std::string(tr("warning", "waarschuwing"));
+        std::string sev = err ? std::string(tr(r.lang, "error", "fout")) : std::string(tr(r.lang, "warning", "waarschuwing"));
         out += fmt::format("{}: {}: {} {}\n",
                            paint(r.color, "1", fmt::format("{}:{}:{}", terminal_safe(loc.file), loc.line, loc.column)),
-                           paint(r.color, err ? "1;31" : "1;33", sev), terminal_safe(d.message),
+                           paint(r.color, err ? "1;31" : "1;33", sev), terminal_safe(d.message.in(r.lang)),
                            paint(r.color, "2", fmt::format("[{}]", d.rule)));
         if (d.at.line > 0) {
             std::string src = terminal_safe(sources.line(loc.file, loc.line));
@@ -95,14 +95,14 @@ std::string render_text(const Diagnostics& diags, const DiagnosticReport& r) {
             out += fmt::format(" {} | {}{}\n", pad, lead, paint(r.color, err ? "1;31" : "1;33", "^"));
         }
         if (!d.hint.empty())
-            out += fmt::format("  {}: {}\n", paint(r.color, "1;36", tr("hint", "tip")), terminal_safe(d.hint));
+            out += fmt::format("  {}: {}\n", paint(r.color, "1;36", tr(r.lang, "hint", "tip")), terminal_safe(d.hint.in(r.lang)));
     }
     if (r.summary_line) {
         std::size_t errors = r.strict ? diags.items.size() : diags.errors();
         std::size_t warnings = r.strict ? 0 : diags.warnings();
         std::size_t files = r.files ? r.files->size() : 0;
-        out += fmt::format("{} ({})\n", count_line(errors, warnings),
-                           msg("{} files checked", "{} bestanden gecontroleerd", files));
+        out += fmt::format("{} ({})\n", count_line(errors, warnings, r.lang),
+                           msg(r.lang, "{} files checked", "{} bestanden gecontroleerd", files));
     }
     return out;
 }
@@ -112,7 +112,7 @@ std::string render_parsable(const Diagnostics& diags, const DiagnosticReport& r)
     for (const auto& d : diags.items) {
         auto loc = locate(d, r);
         out += fmt::format("{}:{}:{}: {}: {} [{}]\n", terminal_safe(loc.file), loc.line, loc.column,
-                           severity_word(d, r.strict), terminal_safe(d.message), d.rule);
+                           severity_word(d, r.strict), terminal_safe(d.message.in(r.lang)), d.rule);
     }
     return out;
 }
@@ -121,7 +121,7 @@ std::string render_github(const Diagnostics& diags, const DiagnosticReport& r) {
     std::string out;
     for (const auto& d : diags.items) {
         auto loc = locate(d, r);
-        std::string message = d.message + (d.hint.empty() ? "" : " (" + d.hint + ")");
+        std::string message = d.message.in(r.lang) + (d.hint.empty() ? "" : " (" + d.hint.in(r.lang) + ")");
         out += fmt::format("::{} file={},line={},col={},title={}::{}\n", severity_word(d, r.strict),
                            github_property(loc.file), loc.line, loc.column, github_property(d.rule),
                            github_data(message));
@@ -154,7 +154,7 @@ std::string render_gitlab(const Diagnostics& diags, const DiagnosticReport& r) {
         auto loc = locate(d, r);
         bool err = d.severity == Severity::error || r.strict;
         j.begin_object();
-        j.key("description").string(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")"));
+        j.key("description").string(d.message.in(r.lang) + (d.hint.empty() ? "" : " (" + d.hint.in(r.lang) + ")"));
         j.key("check_name").string(d.rule);
         j.key("fingerprint").string(fingerprint(loc, d));
         j.key("severity").string(err ? "major" : "minor");
@@ -182,10 +182,10 @@ std::string render_json(const Diagnostics& diags, const DiagnosticReport& r) {
         j.key("file").string(loc.file);
         j.key("line").integer(loc.line);
         j.key("column").integer(loc.column);
-        j.key("message").string(d.message);
+        j.key("message").string(d.message.in(r.lang));
         j.key("hint");
         if (d.hint.empty()) j.null();
-        else j.string(d.hint);
+        else j.string(d.hint.in(r.lang));
         j.end_object();
     }
     j.end_array();
@@ -195,10 +195,10 @@ std::string render_json(const Diagnostics& diags, const DiagnosticReport& r) {
 
 }  // namespace
 
-std::string count_line(std::size_t errors, std::size_t warnings) {
+std::string count_line(std::size_t errors, std::size_t warnings, Lang lang) {
     return fmt::format("{} {}, {} {}", errors,
-                       errors == 1 ? tr("error", "fout") : tr("errors", "fouten"), warnings,
-                       warnings == 1 ? tr("warning", "waarschuwing") : tr("warnings", "waarschuwingen"));
+                       errors == 1 ? tr(lang, "error", "fout") : tr(lang, "errors", "fouten"), warnings,
+                       warnings == 1 ? tr(lang, "warning", "waarschuwing") : tr(lang, "warnings", "waarschuwingen"));
 }
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format,

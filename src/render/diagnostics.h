@@ -7,6 +7,7 @@
 
 #include "model/diagnostic.h"
 #include "model/file_list.h"
+#include "model/lang.h"
 
 namespace wijk {
 
@@ -18,11 +19,12 @@ struct DiagnosticReport {
     bool color = false;
     bool summary_line = true;          // the closing counts (text)
     bool strict = false;               // warnings count as errors
+    Lang lang = Lang::en;
 };
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format,
                                const DiagnosticReport& report);
 // "2 errors, 1 warning" in the output language.
-std::string count_line(std::size_t errors, std::size_t warnings);
+std::string count_line(std::size_t errors, std::size_t warnings, Lang lang);
 
 }  // namespace wijk

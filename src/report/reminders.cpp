@@ -188,6 +188,24 @@ Reminders compute_reminders(const Repository& repo, const ReminderOptions& o) {
     return all;
 }
 
+std::optional<Reminder> next_reminder(const Repository& repo, const Agreement& a, const Date& as_of) {
+    ReminderOptions o;
+    o.as_of = as_of;
+    // Up to the last year the data can name: an expiry decades ahead is still the next thing.
+    // Only the current term gives notice and renewal reminders, so this stays a handful.
+    const long days = days_between(as_of, Date{std::chrono::year{2200} / 12 / 31}) + 1;
+    o.horizon.fill(Duration{std::max(days, 0L), DurationUnit::days});
+    Reminders found;
+    agreement_reminders(repo, a, o, found);
+    std::optional<Reminder> best;
+    auto key = [](const Reminder& r) {
+        return std::tuple(!r.overdue, std::chrono::sys_days{r.date}, static_cast<int>(r.kind));
+    };
+    for (auto& r : found)
+        if (!best || key(r) < key(*best)) best = std::move(r);
+    return best;
+}
+
 bool any_overdue(const Reminders& reminders) {
     return std::any_of(reminders.begin(), reminders.end(), [](const Reminder& r) { return r.overdue; });
 }

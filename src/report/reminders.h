@@ -80,6 +80,12 @@ using Reminders = std::deque<Reminder>;
 
 Reminders compute_reminders(const Repository& repo, const ReminderOptions& options);
 
+// The first reminder `compute_reminders` would give for `a` with no limit on the horizon and no
+// filters: an overdue one first, then by date, then kind in the reminders' order; nullopt when
+// there is none. Looks at a bounded number of terms (it must stay cheap for every agreement of
+// a portfolio).
+std::optional<Reminder> next_reminder(const Repository& repo, const Agreement& a, const Date& as_of);
+
 // Any reminder overdue (for --check)?
 bool any_overdue(const Reminders& reminders);
 

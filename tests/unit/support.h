@@ -26,11 +26,27 @@ struct StringMaker<std::optional<wijk::Date>> {
 
 namespace wijk::testing {
 inline Date D(const char* text) { return *parse_date(text); }
+inline Field<std::string> F(const std::string& text);
 template <class T>
 Field<T> F(T v) {
     return Field<T>(std::move(v), Loc{});
 }
 inline Field<Date> FD(const char* text) { return F(D(text)); }
+// A text field of a record made by hand, pooled where `repo` looks its ids up.
+inline Field<std::string> FT(Repository& repo, std::string_view text, Loc at = {}) {
+    return Field<std::string>(repo.texts->intern(text), at);
+}
+// The pool of texts made by hand in tests (F("...") below): a Repository of such records takes
+// it as its own (repo.texts = test_pool()) so that its lookups find them.
+inline const std::shared_ptr<TextPool>& test_pool() {
+    static const auto pool = std::make_shared<TextPool>();
+    return pool;
+}
+inline TextPool& test_texts() { return *test_pool(); }
+inline Field<std::string> FT(std::string_view text, Loc at = {}) {
+    return Field<std::string>(test_texts().intern(text), at);
+}
+inline Field<std::string> F(const std::string& text) { return FT(text); }
 
 // An agreement with just its term: start, end (nullptr: none), renewal, renewal_term, notice.
 inline Agreement agreement_with_terms(const char* start, const char* end, std::optional<Renewal> renewal,

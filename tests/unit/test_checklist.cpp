@@ -198,7 +198,7 @@ TEST_CASE("markdown: a task per provision and commitment, no personal data unles
 
 TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch") {
     auto repo = repository();
-    repo.agreements[0].title = Field<std::string>("<b>*x*</b>\n# y", Loc{});
+    repo.agreements[0].title = testing::FT(repo, "<b>*x*</b>\n# y");
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
@@ -227,7 +227,7 @@ TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     set_output_language(Lang::en);
     auto repo = repository();
     repo.agreements[0].partner_provides[0].description =
-        Field<std::string>("two\nlines\xe2\x80\xa8here", Loc{});
+        testing::FT(repo, "two\nlines\xe2\x80\xa8here");
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);

@@ -63,18 +63,18 @@ TEST_CASE("years, numbers, booleans, dates") {
           V{"invalid-boolean"});
     auto dutch = load(std::string(ev) + "1-3-2026, decision: stop}\n");
     REQUIRE(dutch.diags.items.size() == 1);
-    CHECK(dutch.diags.items[0].hint == "write 2026-03-01");
+    CHECK(dutch.diags.items[0].hint.en == "write 2026-03-01");
 }
 
 TEST_CASE("keys: unknown with a suggestion, missing, top-level collections") {
     auto u = load(with("distict: x"));
     REQUIRE(u.diags.items.size() == 1);
     CHECK(u.diags.items[0].rule == "unknown-key");
-    CHECK(u.diags.items[0].hint == "did you mean 'district'?");
+    CHECK(u.diags.items[0].hint.en == "did you mean 'district'?");
     auto c = load("neigbourhoods: []\n");
     REQUIRE(c.diags.items.size() == 1);
     CHECK(c.diags.items[0].rule == "unknown-collection");
-    CHECK(c.diags.items[0].hint == "did you mean 'neighbourhoods'?");
+    CHECK(c.diags.items[0].hint.en == "did you mean 'neighbourhoods'?");
     CHECK(rules(load("neighbourhoods:\n  - {id: oost, name: Oost, municipality: ~}\n")) == V{"missing-key"});
     CHECK(rules(load("neighbourhoods: {id: oost}\n")) == V{"wrong-type"});
     CHECK(rules(load("neighbourhoods:\n  - oost\n")) == V{"wrong-type"});
@@ -88,7 +88,7 @@ TEST_CASE("money and percent as written") {
     auto m = load(std::string(ag) + "12.500}]}\n");
     REQUIRE(m.diags.items.size() == 1);
     CHECK(m.diags.items[0].rule == "invalid-money");
-    CHECK(m.diags.items[0].hint == "write 12500");
+    CHECK(m.diags.items[0].hint.en == "write 12500");
     auto ok = load(std::string(ag) + "12500.50}]}\n");
     CHECK(ok.diags.items.empty());
     CHECK(ok.repo.agreements.at(0).we_provide.at(0).amount_per_year.value_or(Money{}).cents == 1250050);
@@ -119,7 +119,7 @@ TEST_CASE("a provision key of other kinds is one error naming every kind it belo
         "agreements:\n  - {id: a, partner: p, title: T, neighbourhoods: [n], start: 2026-01-01,\n"
         "     we_provide: [{kind: space, address: X, amount_per_year: 10}]}\n");
     REQUIRE(rules(l) == V{"unknown-key"});
-    CHECK(l.diags.items[0].hint.find("rent_discount, funding") != std::string::npos);
+    CHECK(l.diags.items[0].hint.en.find("rent_discount, funding") != std::string::npos);
 }
 
 TEST_CASE("a key written with an invalid value keeps its mark: written, not missing") {

@@ -2,6 +2,8 @@
 
 #include "report/leefbaarometer_import.h"
 
+#include "support.h"
+
 using namespace wijk;
 
 namespace {
@@ -20,8 +22,8 @@ LbmError parse_error(std::string_view text) {
 
 Neighbourhood neighbourhood(const std::string& id, std::vector<std::string> codes) {
     Neighbourhood n;
-    n.id = Field<std::string>(id, Loc{});
-    for (auto& c : codes) n.codes.emplace_back(c, Loc{});
+    n.id = testing::FT(id);
+    for (auto& c : codes) n.codes.push_back(testing::FT(c));
     return n;
 }
 

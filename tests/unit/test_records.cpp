@@ -3,6 +3,8 @@
 
 #include "model/records.h"
 
+#include "support.h"
+
 using namespace wijk;
 
 TEST_CASE("Extras: empty costs one pointer; copies are deep; order is kept") {
@@ -56,11 +58,11 @@ TEST_CASE("FileList: paths as pushed, folders shared, in any order") {
 TEST_CASE("release_liveability frees the records and their index, and nothing else") {
     Repository repo;
     Liveability l;
-    l.neighbourhood = Field<std::string>("oost", Loc{1});
+    l.neighbourhood = testing::FT(repo, "oost", Loc{1});
     l.year = Field<int>(2024, Loc{2});
     repo.liveability.push_back(l);
     Neighbourhood n;
-    n.id = Field<std::string>("oost", Loc{1});
+    n.id = testing::FT(repo, "oost", Loc{1});
     repo.neighbourhoods.push_back(n);
     repo.index();
     REQUIRE(repo.liveability_of("oost").size() == 1);

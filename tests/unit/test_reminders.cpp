@@ -37,6 +37,7 @@ Evaluation evaluation(const char* agreement, int year, const char* date) {
 Repository repo_of(std::vector<Agreement> agreements, std::vector<Evaluation> evaluations = {},
                    bool with_evaluations = false) {
     Repository r;
+    r.texts = test_pool();
     if (!with_evaluations) r.config.evaluations_since = F(2100);
     Partner p;
     p.id = F(std::string("dock"));

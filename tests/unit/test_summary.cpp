@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "render/summary.h"
+#include "support.h"
 #include "report/summary.h"
 
 using namespace wijk;
@@ -11,6 +12,7 @@ template <class T>
 Field<T> f(T v) {
     return Field<T>(std::move(v), Loc{});
 }
+Field<std::string> f(const std::string& v) { return testing::FT(v); }
 Date d(int y, unsigned m, unsigned day) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}; }
 
 Provision funding(std::int64_t cents) {
@@ -78,6 +80,7 @@ TEST_CASE("provision value: value_per_year, else amount, else percent of the spa
 
 TEST_CASE("agreement row: without a notice period the notice deadline is the term end itself") {
     Repository repo;
+    repo.texts = testing::test_pool();
     Agreement a = agreement("tacit", d(2025, 12, 31));
     a.end = f(d(2026, 12, 31));
     a.renewal = f(Renewal::tacit);
@@ -94,6 +97,7 @@ TEST_CASE("agreement row: without a notice period the notice deadline is the ter
 
 TEST_CASE("liveability: lowest class and score of a year, any source; gaps between years") {
     Repository repo;
+    repo.texts = testing::test_pool();
     repo.liveability = {score("n", 2020, 4, 4.1), score("n", 2022, 3, 3.95), score("n", 2022, 2, 3.99),
                         score("n", 2024, std::nullopt, 3.7), score("other", 2026, 1, 1.0)};
     repo.index();
@@ -124,6 +128,7 @@ TEST_CASE("watch rule: max_class 3 by default; max_score alone replaces it") {
 
 TEST_CASE("portfolio: evaluations due in the as-of year on or before it, for agreements running on their due date") {
     Repository repo;
+    repo.texts = testing::test_pool();
     repo.config.evaluations_due = f(MonthDay{3, 1});
     Neighbourhood n;
     n.id = f(std::string("n"));

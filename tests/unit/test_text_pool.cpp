@@ -15,55 +15,71 @@
 using namespace wijk;
 
 TEST_CASE("text pool: equal texts share one handle, different texts do not") {
-    auto a = text_pool::intern("buurtconcierges-beukenbuurt-west-3");
-    auto b = text_pool::intern(std::string("buurtconcierges-beukenbuurt-") + "west-3");
-    auto c = text_pool::intern("buurtconcierges-beukenbuurt-west-4");
-    CHECK(a != 0);
+    TextPool pool;
+    auto a = pool.intern("buurtconcierges-beukenbuurt-west-3");
+    auto b = pool.intern(std::string("buurtconcierges-beukenbuurt-") + "west-3");
+    auto c = pool.intern("buurtconcierges-beukenbuurt-west-4");
+    CHECK(bool(a));
     CHECK(a == b);
     CHECK(a != c);
-    CHECK(text_pool::get(a) == "buurtconcierges-beukenbuurt-west-3");
-    CHECK(text_pool::get(c) == "buurtconcierges-beukenbuurt-west-4");
-    auto empty = text_pool::intern("");
-    CHECK(empty != 0);
-    CHECK(text_pool::get(empty).empty());
+    CHECK(a.view() == "buurtconcierges-beukenbuurt-west-3");
+    CHECK(c.view() == "buurtconcierges-beukenbuurt-west-4");
+    auto empty = pool.intern("");
+    CHECK(bool(empty));  // an empty text is a text
+    CHECK(empty.view().empty());
     std::string with_nul("a\0b", 3);
-    auto n = text_pool::intern(with_nul);
-    CHECK(n != text_pool::intern("a"));
-    CHECK(text_pool::get(n) == with_nul);
+    auto n = pool.intern(with_nul);
+    CHECK(n != pool.intern("a"));
+    CHECK(n.view() == with_nul);
+    CHECK(pool.size() == 5);
+}
+
+TEST_CASE("text pool: two pools live side by side and do not share texts") {
+    TextPool one, two;
+    auto a = one.intern("geuzenveld");
+    CHECK_FALSE(two.find("geuzenveld"));
+    auto b = two.intern("geuzenveld");
+    CHECK(a != b);  // identity is per pool
+    CHECK(a.view() == b.view());
+    CHECK(one.find("geuzenveld") == a);
 }
 
 TEST_CASE("text pool: texts stay put while the pool grows, from several threads") {
-    auto first = text_pool::intern("pool-growth-first");
-    const char* where = text_pool::get(first).data();
-    std::vector<std::vector<std::uint32_t>> got(2);
+    TextPool pool;
+    auto first = pool.intern("pool-growth-first");
+    const char* where = first.view().data();
+    std::vector<std::vector<TextRef>> got(2);
     auto work = [&](int t) {
-        for (int i = 0; i < 40000; ++i) got[t].push_back(text_pool::intern("pool-growth-" + std::to_string(i)));
+        for (int i = 0; i < 40000; ++i) got[t].push_back(pool.intern("pool-growth-" + std::to_string(i)));
     };
     std::thread other(work, 1);
     work(0);
     other.join();
-    CHECK(text_pool::get(first).data() == where);
+    CHECK(first.view().data() == where);
     CHECK(got[0] == got[1]);  // both threads got the same handle for each text
-    for (int i = 0; i < 40000; i += 997) CHECK(text_pool::get(got[0][i]) == "pool-growth-" + std::to_string(i));
+    for (int i = 0; i < 40000; i += 997) CHECK(got[0][i].view() == "pool-growth-" + std::to_string(i));
 }
 
 TEST_CASE("Field<std::string>: absent, present, empty, value_or, copies") {
+    TextPool pool;
     Field<std::string> absent;
     CHECK_FALSE(absent);
     CHECK_FALSE(absent.has());
     CHECK(absent.value_or("leefbaarometer") == "leefbaarometer");
-    Field<std::string> f("gm0363", Loc{345});
+    Field<std::string> f(pool.intern("gm0363"), Loc{345});
     CHECK(f);
     CHECK(*f == "gm0363");
     CHECK(f->size() == 6);
     CHECK(f.value_or("x") == "gm0363");
     CHECK(f.at == Loc{345});
-    Field<std::string> e("", Loc{111});
+    Field<std::string> e(pool.intern(""), Loc{111});
     CHECK(e.has());  // an empty text is present
     CHECK(e->empty());
     Field<std::string> copy = f;
     CHECK(*copy == "gm0363");
-    CHECK(sizeof(Field<std::string>) == 8);
+    CHECK(copy.handle() == f.handle());
+    // a pointer in two 4-byte words beside the Loc: 12 bytes (an aligned pointer would make 16)
+    CHECK(sizeof(Field<std::string>) == 12);
 }
 
 TEST_CASE("Field<double>: every number is kept, NaN and infinities included; absent is absent") {
@@ -105,10 +121,11 @@ TEST_CASE("Field<int> and enum fields: absent, every parsed value present, 8 byt
 }
 
 TEST_CASE("Opt<T>: the value of a Field without its place, absent stays absent, and smaller") {
+    TextPool pool;
     CHECK_FALSE(Opt<std::string>(Field<std::string>()).has());
-    Opt<std::string> s = Field<std::string>("Geuzenveld", Loc{7});
+    Opt<std::string> s = Field<std::string>(pool.intern("Geuzenveld"), Loc{7});
     CHECK(*s == "Geuzenveld");
-    CHECK(sizeof(Opt<std::string>) == 4);
+    CHECK(sizeof(Opt<std::string>) == 8);
     Opt<int> i = Field<int>(0, Loc{1});
     CHECK(i.has());
     CHECK(*i == 0);
@@ -141,20 +158,21 @@ TEST_CASE("Opt<Achieved>: numbers (0, negative, NaN bits) and booleans present; 
 }
 
 TEST_CASE("text pool: texts across block ends and longer than a block keep every byte") {
+    TextPool pool;
     std::string big(300 * 1024, 'x');
     big[0] = 'a';
     big.back() = 'z';
-    std::vector<std::pair<std::uint32_t, std::string>> kept;
+    std::vector<std::pair<TextRef, std::string>> kept;
     for (int i = 0; i < 3000; ++i) {  // about 300 KB of small texts: at least one block end
         std::string t = "block-end-" + std::to_string(i) + std::string(std::size_t(i % 150), '-');
-        kept.emplace_back(text_pool::intern(t), t);
+        kept.emplace_back(pool.intern(t), t);
     }
-    auto h = text_pool::intern(big);
-    CHECK(text_pool::get(h) == big);
-    CHECK(text_pool::intern(big) == h);
-    CHECK(text_pool::find(big) == h);
-    CHECK(text_pool::find("never-interned-text") == 0);
-    for (const auto& [handle, text] : kept) CHECK(text_pool::get(handle) == text);
+    auto h = pool.intern(big);
+    CHECK(h.view() == big);
+    CHECK(pool.intern(big) == h);
+    CHECK(pool.find(big) == h);
+    CHECK_FALSE(pool.find("never-interned-text"));
+    for (const auto& [handle, text] : kept) CHECK(handle.view() == text);
 }
 
 TEST_CASE("Opt<Money>: zero and large amounts present, absent absent, 8 bytes") {
@@ -185,7 +203,8 @@ TEST_CASE("Box: absent, set, copied deeply with its owner") {
     Box<Termination> a;
     CHECK_FALSE(a);
     Termination t;
-    t.reason = Field<std::string>("moved", Loc{1});
+    TextPool pool;
+    t.reason = Field<std::string>(pool.intern("moved"), Loc{1});
     a = t;
     REQUIRE(a);
     Box<Termination> b = a;  // a copy, not a shared block

@@ -78,7 +78,7 @@ TEST_CASE("anchors, aliases and merge keys are never expanded") {
 TEST_CASE("tags and directives") {
     auto t = read("a: !!int 1\n");
     CHECK(has(t, "yaml-tag", 1, 4));
-    CHECK(t.diags.items[0].message.find("!!int") != std::string::npos);
+    CHECK(t.diags.items[0].message.en.find("!!int") != std::string::npos);
     CHECK(has(read("%YAML 1.2\n---\na: 1\n"), "yaml-tag", 1, 1));
     CHECK(read("a: '!!int'\n").diags.items.empty());  // quoted: just text
 }
