@@ -96,11 +96,12 @@ std::string install_script(const InitPlan& plan) {
 #     wijk; gebouwd voor de Debian-versie waarop de job draait), of
 #   - de URL van de broncode van wijk (een git-repository), gebouwd met de commando's uit
 #     de README.
-# GitHub: Settings > Secrets and variables > Actions > Variables > New repository variable.
-# GitLab: Settings > CI/CD > Variables > Add variable.
+# GitHub: Settings > Secrets and variables > Actions > New repository secret.
+# GitLab: Settings > CI/CD > Variables > Add variable (zet "Mask variable" aan als de URL een
+# toegangssleutel bevat).
 set -eu
 if [ -z "${{{setting}:-}}" ]; then
-  msg="wijk kan niet worden geïnstalleerd: de CI-variabele {setting} is niet gezet. Zet hem op de URL van het wijk-pakket (.deb) van je organisatie of van de broncode van wijk (GitHub: Settings > Secrets and variables > Actions > Variables; GitLab: Settings > CI/CD > Variables)."
+  msg="wijk kan niet worden geïnstalleerd: de CI-variabele {setting} is niet gezet. Zet hem op de URL van het wijk-pakket (.deb) van je organisatie of van de broncode van wijk (GitHub: Settings > Secrets and variables > Actions > New repository secret; GitLab: Settings > CI/CD > Variables)."
 )~"
                                            : R"~(#!/bin/sh
 # Installs wijk in a CI job on Debian or Ubuntu (the GitHub and GitLab samples run it as root
@@ -109,11 +110,12 @@ if [ -z "${{{setting}:-}}" ]; then
 #     https://files.example.org/wijk_0.1.0_amd64.deb (made with cpack, see wijk's README;
 #     built for the Debian release the job runs on), or
 #   - the URL of the wijk source repository (git), built with the commands of its README.
-# GitHub: Settings > Secrets and variables > Actions > Variables > New repository variable.
-# GitLab: Settings > CI/CD > Variables > Add variable.
+# GitHub: Settings > Secrets and variables > Actions > New repository secret.
+# GitLab: Settings > CI/CD > Variables > Add variable (turn on "Mask variable" when the URL
+# carries an access token).
 set -eu
 if [ -z "${{{setting}:-}}" ]; then
-  msg="wijk cannot be installed: the CI variable {setting} is not set. Set it to the URL of your organisation's wijk package (.deb) or of the wijk source repository (GitHub: Settings > Secrets and variables > Actions > Variables; GitLab: Settings > CI/CD > Variables)."
+  msg="wijk cannot be installed: the CI variable {setting} is not set. Set it to the URL of your organisation's wijk package (.deb) or of the wijk source repository (GitHub: Settings > Secrets and variables > Actions > New repository secret; GitLab: Settings > CI/CD > Variables)."
 )~";
     return fill(plan, head) + fill(plan, R"~(  [ "${{GITHUB_ACTIONS:-}}" = true ] && echo "::error title={setting}::$msg"
   echo "$msg" >&2
@@ -153,17 +155,17 @@ std::string github_workflow(const InitPlan& plan) {
     const char* head = plan.lang == Lang::nl ? R"~(# wijk in GitHub Actions: controleert de gegevens bij elke push en pull request (de problemen
 # verschijnen bij de gewijzigde regels), en faalt elke maandag om 06:00 UTC als een herinnering
 # over tijd is, zodat iemand GitHubs e-mail over een mislukte run krijgt.
-# Eén instelling: de repository-variabele {setting} (Settings > Secrets and variables > Actions >
-# Variables), de URL van het wijk-pakket (.deb) van je organisatie of van de broncode van wijk;
-# zie {install}. De jobs draaien in een Debian 12-container: het systeem waarvoor het
+# Eén instelling: het repository-secret {setting} (Settings > Secrets and variables > Actions >
+# New repository secret; een secret omdat zo'n URL vaak een toegangssleutel bevat), de URL van
+# het wijk-pakket (.deb) van je organisatie of van de broncode van wijk; zie {install}. De jobs draaien in een Debian 12-container: het systeem waarvoor het
 # wijk-pakket gebouwd is (verander ze samen).
 )~"
                                            : R"~(# wijk in GitHub Actions: checks the data on every push and pull request (the problems appear
 # at the changed lines), and every Monday at 06:00 UTC fails when a reminder is overdue, so
 # that someone gets GitHub's e-mail about a failed run.
-# One setting: the repository variable {setting} (Settings > Secrets and variables > Actions >
-# Variables), the URL of your organisation's wijk package (.deb) or of the wijk source
-# repository; see {install}. The jobs run in a Debian 12 container: the system the wijk
+# One setting: the repository secret {setting} (Settings > Secrets and variables > Actions >
+# New repository secret; a secret, as such a URL often carries an access token), the URL of your
+# organisation's wijk package (.deb) or of the wijk source repository; see {install}. The jobs run in a Debian 12 container: the system the wijk
 # package is built for (change them together).
 )~";
     const char* monday = plan.lang == Lang::nl ? "minuut 0, uur 6 (UTC), elke maandag" : "minute 0, hour 6 (UTC), every Monday";
@@ -179,7 +181,7 @@ on:
 permissions:
   contents: read
 env:
-  {}: ${{{{ vars.{} }}}}
+  {}: ${{{{ secrets.{} }}}}
 )~",
                                           monday, by_hand, ci_setting, ci_setting) +
            fill(plan, R"~(jobs:
