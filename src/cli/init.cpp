@@ -200,8 +200,8 @@ int run_init(const InitOptions& opt, Context& cx) {
     if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
     std::string out = msg("Created a wijk data repository in {}:\n", "Een wijk-gegevensmap gemaakt in {}:\n", shown) + report;
     if (plan.readme != "README.md")
-        out += msg("README.md was there already and is left as it is: the README for the editors is WIJK.md.\n",
-                   "README.md bestond al en is ongemoeid gelaten: de uitleg voor wie de gegevens bewerkt staat in WIJK.md.\n");
+        out += msg("README.md was there already and is left as it is: the README for the\neditors is WIJK.md.\n",
+                   "README.md bestond al en is ongemoeid gelaten: de uitleg voor wie de\ngegevens bewerkt staat in WIJK.md.\n");
     if (!plan.gitignore) {
         std::string lines = missing_gitignore_lines(dir / ".gitignore", lang);
         if (!lines.empty())
@@ -209,24 +209,28 @@ int run_init(const InitOptions& opt, Context& cx) {
                        ".gitignore bestond al en is ongemoeid gelaten; voeg deze regels eraan toe:\n") + lines;
     }
     std::string hooks = plan.data_path == "." ? "hooks" : plan.data_path + "/hooks";
+    // the commands on lines of their own: copied as they are, never wrapped
     out += tr("Next:\n", "Verder:\n");
-    out += msg("  1. Edit the example files (see {}), then check them: wijk -C {} validate\n",
-               "  1. Pas de voorbeeldbestanden aan (zie {}) en controleer ze: wijk -C {} validate\n", plan.readme, shown);
+    out += msg("  1. Edit the example files (see {}), then check them:\n       wijk -C {} validate\n",
+               "  1. Pas de voorbeeldbestanden aan (zie {}) en controleer ze:\n       wijk -C {} validate\n",
+               plan.readme, shown);
     if (top)
-        out += msg("  2. Check every commit: git -C {} config core.hooksPath {}\n",
-                   "  2. Controleer elke commit: git -C {} config core.hooksPath {}\n", shown, hooks);
+        out += msg("  2. Check every commit:\n       git -C {} config core.hooksPath {}\n",
+                   "  2. Controleer elke commit:\n       git -C {} config core.hooksPath {}\n", shown, hooks);
     else
-        out += msg("  2. Make it a git repository and check every commit: {}git init && git config core.hooksPath hooks\n",
-                   "  2. Maak er een git-repository van en controleer elke commit: {}git init && git config core.hooksPath hooks\n",
+        out += msg("  2. Make it a git repository that checks every commit:\n       {}git init && git config core.hooksPath hooks\n",
+                   "  2. Maak er een git-repository van die elke commit controleert:\n       {}git init && git config core.hooksPath hooks\n",
                    shown == "." ? "" : "cd " + shown + " && ");
-    out += msg("  3. CI: set the variable {} to the URL of your wijk .deb or source repository (see {}).\n",
-               "  3. CI: zet de variabele {} op de URL van je wijk-pakket (.deb) of van de broncode (zie {}).\n",
+    out += msg("  3. For CI, set the variable {} to the URL of your wijk .deb or of wijk's\n"
+               "     source repository (see {}).\n",
+               "  3. Zet voor CI de variabele {} op de URL van je wijk-pakket (.deb) of\n"
+               "     van de broncode van wijk (zie {}).\n",
                ci_setting, (dir / "ci/install-wijk.sh").lexically_normal().string());
     if (top && plan.data_path != ".")
-        out += msg("     GitHub and GitLab read .github/ and .gitlab-ci.yml only at the top of the repository: move\n"
-                   "     them to {} (they already run wijk -C {}).\n",
-                   "     GitHub en GitLab lezen .github/ en .gitlab-ci.yml alleen bovenin de repository: verplaats\n"
-                   "     ze naar {} (ze draaien al wijk -C {}).\n",
+        out += msg("     GitHub and GitLab read .github/ and .gitlab-ci.yml only at the top of the\n"
+                   "     repository: move them to {} (they run wijk -C {} already).\n",
+                   "     GitHub en GitLab lezen .github/ en .gitlab-ci.yml alleen bovenin de\n"
+                   "     repository: verplaats ze naar {} (ze draaien al wijk -C {}).\n",
                    top->string(), plan.data_path);
     if (cx.global.quiet) return exit_code::ok;
     return cx.emit(std::nullopt, out);
