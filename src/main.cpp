@@ -3,10 +3,13 @@
 
 #include <cstdio>
 #include <exception>
+#include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/usage_errors.h"
+#include "io/output.h"
 
 int main(int argc, char** argv) {
     using namespace wijk;
@@ -26,6 +29,7 @@ int main(int argc, char** argv) {
             ->type_name("en|nl");
         app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
+        app.add_flag("--no-cache", g.no_cache, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)");
 
         add_validate(app, cx, status);
         add_summary(app, cx, status);
@@ -36,14 +40,22 @@ int main(int argc, char** argv) {
         add_schema(app, cx, status);
         add_completion(app, cx, status);
 
+        // --help and --version: their text goes out through the checked writer, so that a
+        // stdout that fails (`> /dev/full`) is exit 3, not 0 with the text lost.
+        auto print_and_exit = [&](const CLI::Error& e) {
+            std::ostringstream text;
+            app.exit(e, text, std::cerr);
+            WriteResult r = write_stdout(text.str());
+            return r.ok ? exit_code::ok : report_write_failure(r);
+        };
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::CallForAllHelp& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::CallForVersion& e) {
-            return app.exit(e);
+            return print_and_exit(e);
         } catch (const CLI::ParseError& e) {
             return report_usage_error(app, e, std::vector<std::string>(argv + 1, argv + argc));
         }

@@ -1,11 +1,14 @@
 // Rules on agreements: terms, renewal, notice, termination, provisions, commitments.
-#include <filesystem>
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <unordered_set>
 
 #include "check/check.h"
-#include "load/sources.h"
+#include "model/locator.h"
 #include "model/enums.h"
 #include "model/i18n.h"
+#include "model/terms.h"
 
 namespace wijk {
 
@@ -54,9 +57,57 @@ void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) 
                           to_string(*a.notice), to_string(*a.renewal_term)));
 }
 
+// "3 months'" / "1 month's", and the Dutch "3 maanden", for the notice-too-late wording.
+std::string notice_en(const Duration& d) {
+    std::string s = to_string(d);
+    return s + (d.count == 1 ? "'s" : "'");
+}
+std::string notice_nl(const Duration& d) {
+    const bool one = d.count == 1;
+    switch (d.unit) {
+        case DurationUnit::days: return fmt::format("{} {}", d.count, one ? "dag" : "dagen");
+        case DurationUnit::weeks: return fmt::format("{} {}", d.count, one ? "week" : "weken");
+        case DurationUnit::months: return fmt::format("{} {}", d.count, one ? "maand" : "maanden");
+        case DurationUnit::years: return fmt::format("{} jaar", d.count);
+    }
+    return to_string(d);
+}
+
+// The end that notice given on `given` reaches, had it been given in time for nothing
+// earlier: the end of the first term whose deadline it meets (tacit), its `end` (renewal
+// none, when sooner), else a notice period later.
+Date end_reached_by(const Agreement& a, const Date& given) {
+    const Duration& notice = *a.notice;
+    const Date by_notice = add_days(add(add_days(given, 1), notice), -1);
+    if (a.end && a.renewal && *a.renewal == Renewal::tacit && a.renewal_term && (*a.renewal_term).count > 0)
+        return term_end_of(a, first_term_with_deadline_from(a, given));
+    if (a.end && a.renewal && *a.renewal == Renewal::none) return std::min(*a.end, by_notice);
+    if (a.end && by_notice < *a.end) return *a.end;
+    return by_notice;
+}
+
 void check_termination(const Repository& repo, const Agreement& a, Diagnostics& diags) {
     if (!a.terminated) return;
     const Termination& t = *a.terminated;
+    // Notice that reached the partner after the deadline of the end it names: that end holds
+    // only when the partner agreed (by: mutual); otherwise the agreement runs on.
+    if (t.end && t.notice_given && a.notice && t.by.value_or(TerminatedBy::association) != TerminatedBy::mutual &&
+        (!a.start || *t.end >= *a.start) && *t.notice_given <= *t.end) {
+        const Date deadline = notice_deadline(*t.end, *a.notice);
+        if (*t.notice_given > deadline)
+            diags.warning("notice-too-late", locate(repo, t, t.notice_given),
+                          say("notice given on {} is after {}, the last day for an end on {} with {} notice: unless "
+                              "the partner agreed to it (by: mutual), the agreement runs on",
+                              "opgezegd op {}, na {}, de laatste dag voor een einde per {} met {} opzegtermijn: tenzij "
+                              "de partner ermee instemde (by: mutual), loopt de afspraak door",
+                              to_string(*t.notice_given), to_string(deadline), to_string(*t.end),
+                              Text(notice_en(*a.notice), notice_nl(*a.notice))),
+                          say("if the partner agreed to end it then, write by: mutual; otherwise notice given on {} "
+                              "ends it on {} at the earliest",
+                              "stemde de partner in met dit einde, schrijf dan by: mutual; anders beëindigt een "
+                              "opzegging op {} de afspraak op zijn vroegst per {}",
+                              to_string(*t.notice_given), to_string(end_reached_by(a, *t.notice_given))));
+    }
     if (t.end && a.start && *t.end < *a.start)
         diags.error("terminated-before-start", locate(repo, t, t.end),
                     say("terminated.end {} is before start {}", "terminated.end {} ligt voor begin {}", to_string(*t.end), to_string(*a.start)));
@@ -122,35 +173,45 @@ void check_partner_neighbourhoods(const Repository& repo, const Agreement& a, Di
     }
 }
 
-void check_document(const Repository& repo, const Agreement& a, Diagnostics& diags) {
+void check_document(const Repository& repo, const Agreement& a, const CheckOptions& opt, Diagnostics& diags) {
     if (!a.document) return;
-    std::error_code ec;
-    std::filesystem::path doc(*a.document);
-    if (doc.is_absolute()) {
-        diags.warning("document-missing", locate(repo, a, a.document),
-                      say("document '{}' is an absolute path; write it relative to the data root",
-                          "document '{}' is een absoluut pad; schrijf het ten opzichte van de gegevensmap", *a.document));
+    std::string_view doc = *a.document;
+    // A path that leaves the data root is never looked up: a committed record must not make
+    // wijk probe the machine it runs on (whether /etc/shadow exists says something too).
+    bool outside = doc.empty() || doc[0] == '/' || doc[0] == '~' || (doc.size() > 1 && doc[1] == ':');
+    int depth = 0;
+    for (std::size_t i = 0; i <= doc.size() && !outside;) {
+        std::size_t j = doc.find_first_of("/\\", i);
+        if (j == std::string_view::npos) j = doc.size();
+        std::string_view part = doc.substr(i, j - i);
+        if (part == "..") outside = --depth < 0;
+        else if (!part.empty() && part != ".") ++depth;
+        i = j + 1;
+    }
+    if (outside) {
+        diags.warning("document-outside-root", locate(repo, a, a.document),
+                      say("document '{}' is outside the data folder: it is not looked up",
+                          "document '{}' ligt buiten de gegevensmap: er wordt niet naar gezocht", doc),
+                      Text("keep the signed agreement in the repository and write its path relative to the data folder, e.g. documents/agreement.pdf",
+                           "bewaar de getekende afspraak in de repository en schrijf het pad ten opzichte van de gegevensmap, bijv. documenten/afspraak.pdf"));
         return;
     }
-    if (std::filesystem::is_directory(std::filesystem::path(repo.root) / doc, ec))
-        diags.warning("document-missing", locate(repo, a, a.document),
-                      say("document '{}' is a folder, not a file", "document '{}' is een map, geen bestand", *a.document));
-    else if (!std::filesystem::exists(std::filesystem::path(repo.root) / doc, ec))
+    if (opt.document_exists && !opt.document_exists(doc))
         diags.warning("document-missing", locate(repo, a, a.document),
                       say("document '{}' does not exist (relative to the data root)",
-                          "document '{}' bestaat niet (ten opzichte van de gegevensmap)", *a.document));
+                          "document '{}' bestaat niet (ten opzichte van de gegevensmap)", doc));
 }
 
 }  // namespace
 
-void check_agreements(const Repository& repo, Diagnostics& diags) {
+void check_agreements(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
     for (const auto& a : repo.agreements) {
         check_term(repo, a, diags);
         check_termination(repo, a, diags);
         check_provisions(repo, a, diags);
         check_commitments(repo, a, diags);
         check_partner_neighbourhoods(repo, a, diags);
-        check_document(repo, a, diags);
+        check_document(repo, a, opt, diags);
     }
 }
 

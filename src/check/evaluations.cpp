@@ -4,8 +4,7 @@
 #include <vector>
 
 #include "check/check.h"
-#include "load/sources.h"
-#include "load/reader.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 #include "model/terms.h"
@@ -13,8 +12,8 @@
 namespace wijk {
 
 void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
-    // Duplicates and each agreement's latest evaluation, by sorting compact keys (equal ids have
-    // equal text-pool handles): 16 bytes an evaluation instead of two hash maps.
+    // Duplicates, by sorting compact keys (equal ids have equal text-pool handles): 16 bytes
+    // an evaluation instead of a hash map.
     struct Key {
         TextRef agreement;
         int year;
@@ -28,7 +27,6 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (e.agreement && e.year) keys.push_back({e.agreement.handle(), *e.year, i});
     }
     std::sort(keys.begin(), keys.end());
-    std::vector<bool> latest(repo.evaluations.size(), false);  // the first of the highest year
     for (std::size_t k = 0, first = 0; k < keys.size(); ++k) {
         if (k > 0 && keys[k].agreement == keys[first].agreement && keys[k].year == keys[first].year) {
             const Evaluation &orig = repo.evaluations[keys[first].index], &e = repo.evaluations[keys[k].index];
@@ -39,7 +37,6 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         } else {
             first = k;
         }
-        if (k + 1 == keys.size() || keys[k + 1].agreement != keys[k].agreement) latest[keys[first].index] = true;
     }
     for (const auto& e : repo.evaluations) {
         if (!e.agreement) continue;
@@ -71,18 +68,18 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
                         s ? did_you_mean(*s) : Text());
         }
     }
-    // A decision to stop needs notice: warn on the latest evaluation of each agreement.
-    for (std::size_t i = 0; i < repo.evaluations.size(); ++i) {
-        const Evaluation& e = repo.evaluations[i];
-        if (!latest[i] || !e.decision || *e.decision != Decision::stop) continue;
-        const Agreement* a = repo.agreement(*e.agreement);
-        if (!a || a->terminated) continue;
-        if (status_on(*a, opt.as_of) == Status::ended) continue;
-        auto term_end = current_term_end(*a, opt.as_of);
-        Date from = std::max(opt.as_of, a->start.value_or(opt.as_of));
-        bool runs_on = !term_end || (a->notice ? add(from, *a->notice) < *term_end : from < *term_end);
-        if (runs_on)
-            diags.warning("stop-without-notice", locate(repo, e, e.decision),
+    // A decision to stop needs notice, when the agreement would otherwise go on: judged on the
+    // latest evaluation of each agreement (data-format [1.1]), whatever the time left; one with
+    // renewal: none ends by itself.
+    for (const auto& a : repo.agreements) {
+        if (!a.id || a.terminated) continue;
+        const Evaluation* e = latest_evaluation(repo, *a.id);
+        if (!e || !e->decision || *e->decision != Decision::stop) continue;
+        const bool goes_on = renews_tacitly(a) ||
+                             ((!a.end || (a.renewal && *a.renewal == Renewal::indefinite)) &&
+                              status_on(a, opt.as_of) != Status::ended);
+        if (goes_on)
+            diags.warning("stop-without-notice", locate(repo, *e, e->decision),
                           Text("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
                                          "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd"));
     }

@@ -3,8 +3,7 @@
 #include <unordered_map>
 
 #include "check/check.h"
-#include "load/sources.h"
-#include "load/reader.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 
@@ -35,20 +34,32 @@ void duplicate_ids(const Repository& repo, const Records& records, std::string_v
 
 // Reports references to records that do not exist, with the closest id (the list of ids is
 // made at the first dangling reference only).
+// Dangling references are not reported one by one when some file could not be read: the ids
+// may stand in it. They are counted, and said once.
+struct Unchecked {
+    bool any_unread = false;
+    std::size_t references = 0;
+};
+
 template <class Records>
 class RefChecker {
 public:
     using Find = const typename Records::value_type* (Repository::*)(std::string_view) const;
     RefChecker(const Repository& repo, std::string_view collection, const Records& records, Find find,
-               Diagnostics& diags)
-        : repo_(repo), collection_(collection), records_(records), find_(find), diags_(diags) {}
+               Diagnostics& diags, Unchecked& unchecked)
+        : repo_(repo), collection_(collection), records_(records), find_(find), diags_(diags), unchecked_(unchecked) {}
 
     // `ref`, a value of a record in file `file`
     void operator()(std::uint32_t file, const Field<std::string>& ref) {
         if (!ref || (repo_.*find_)(*ref)) return;
-        if (!ids_) ids_ = ids_of(records_);
+        if (unchecked_.any_unread) {
+            ++unchecked_.references;
+            return;
+        }
+        // the ids are indexed at the first dangling reference only; each missing id is looked up once
+        if (!ids_) ids_.emplace(ids_of(records_));
         std::size_t dist = std::max<std::size_t>(2, ref->size() / 3);
-        auto s = suggest(*ref, *ids_, dist);
+        auto s = ids_->suggest(*ref, dist);
         diags_.error("dangling-ref", locate(repo_, file, ref.at),
                      say("no {} with id '{}'", "geen {} met id '{}'", collection_, *ref),
                      s ? did_you_mean(*s) : Text());
@@ -59,8 +70,9 @@ private:
     std::string_view collection_;
     const Records& records_;
     Find find_;
-    std::optional<std::vector<std::string>> ids_;
+    std::optional<Suggester> ids_;
     Diagnostics& diags_;
+    Unchecked& unchecked_;
 };
 
 }  // namespace
@@ -73,11 +85,12 @@ void check_ids(const Repository& repo, Diagnostics& diags) {
     duplicate_ids(repo, repo.config.staff, "staff", diags);
 }
 
-void check_references(const Repository& repo, Diagnostics& diags) {
-    RefChecker hood(repo, "neighbourhoods", repo.neighbourhoods, &Repository::neighbourhood, diags);
-    RefChecker partner(repo, "partners", repo.partners, &Repository::partner, diags);
-    RefChecker agreement(repo, "agreements", repo.agreements, &Repository::agreement, diags);
-    RefChecker strategy(repo, "strategies", repo.strategies, &Repository::strategy, diags);
+void check_references(const Repository& repo, Diagnostics& diags, const std::vector<std::uint32_t>& unread_files) {
+    Unchecked unchecked{!unread_files.empty(), 0};
+    RefChecker hood(repo, "neighbourhoods", repo.neighbourhoods, &Repository::neighbourhood, diags, unchecked);
+    RefChecker partner(repo, "partners", repo.partners, &Repository::partner, diags, unchecked);
+    RefChecker agreement(repo, "agreements", repo.agreements, &Repository::agreement, diags, unchecked);
+    RefChecker strategy(repo, "strategies", repo.strategies, &Repository::strategy, diags, unchecked);
     for (const auto& l : repo.liveability) hood(l.at.file, l.neighbourhood);
     for (const auto& p : repo.partners)
         for (const auto& n : p.neighbourhoods) hood(p.at.file, n);
@@ -90,6 +103,18 @@ void check_references(const Repository& repo, Diagnostics& diags) {
     for (const auto& s : repo.strategies) {
         for (const auto& n : s.neighbourhoods) hood(s.at.file, n);
         for (const auto& p : s.partners) partner(s.at.file, p);
+    }
+    if (unchecked.references > 0) {
+        const std::uint32_t first = unread_files.front();
+        diags.warning("refs-not-checked", Mark{first, 0, 0},
+                      unchecked.references == 1
+                          ? Text("1 reference to an id that was not found is not checked: it may stand in this file, which could not be read",
+                                 "1 verwijzing naar een id die niet gevonden is, is niet gecontroleerd: die kan in dit bestand staan, dat niet gelezen kon worden")
+                          : say("{} references to ids that were not found are not checked: they may stand in this file, which could not be read",
+                                "{} verwijzingen naar ids die niet gevonden zijn, zijn niet gecontroleerd: ze kunnen in dit bestand staan, dat niet gelezen kon worden",
+                                unchecked.references),
+                      Text("fix the problem with this file first; the references are checked again then",
+                           "los eerst het probleem met dit bestand op; daarna worden de verwijzingen weer gecontroleerd"));
     }
     if (repo.config.staff_listed) {
         std::vector<std::string> staff = ids_of(repo.config.staff);
@@ -106,10 +131,10 @@ void check_references(const Repository& repo, Diagnostics& diags) {
 
 void check_repository(const Repository& repo, const CheckOptions& opt, Diagnostics& diags) {
     check_ids(repo, diags);
-    check_references(repo, diags);
+    check_references(repo, diags, opt.unread_files);
     check_neighbourhoods(repo, diags);
     check_liveability(repo, diags);
-    check_agreements(repo, diags);
+    check_agreements(repo, opt, diags);
     check_evaluations(repo, opt, diags);
     check_strategies(repo, diags);
 }

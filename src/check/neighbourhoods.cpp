@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "check/check.h"
-#include "load/sources.h"
+#include "model/locator.h"
 #include "model/i18n.h"
 
 namespace wijk {

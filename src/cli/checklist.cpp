@@ -9,6 +9,7 @@
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/i18n.h"
+#include "render/escape.h"
 #include "report/checklist.h"
 
 namespace wijk {
@@ -25,49 +26,79 @@ struct ChecklistCliOptions {
     bool contacts = false;
 };
 
-// --out DIR: DIR/YEAR/AGREEMENT.EXT, one file each, never overwriting without --force.
+// --out DIR: DIR/YEAR/AGREEMENT.EXT, one file each, never overwriting without --force, and
+// with it never a data file of the repository (a filled-in evaluation form: then all are
+// refused before any is written). A link at a file's place is replaced, never written
+// through (io/output.h).
 int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir, bool force,
-                  bool quiet) {
+                  const Context& cx) {
     namespace fs = std::filesystem;
     fs::path folder = fs::path(dir) / std::to_string(c.year);
+    std::vector<std::string> paths;
+    for (const ChecklistItem& it : c.items)
+        paths.push_back(
+            (folder / (it.agreement->id.value_or("") + std::string(checklist_extension(f))))
+                .string());
+    bool refused = false;  // without --force an existing file is skipped anyway
+    if (force)
+        for (const auto& path : paths)
+            refused = cx.refuse_replacing_data(path).has_value() || refused;
+    if (refused) {
+        print_error(std::string(tr("nothing written", "niets geschreven")));
+        return exit_code::usage;
+    }
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
-        print_error(msg("cannot create folder {}: {}", "kan map {} niet maken: {}", folder.string(),
-                        ec.message()));
+        print_error(msg("cannot create folder {}: {}", "kan map {} niet maken: {}",
+                        terminal_safe(folder.string()), ec.message()));
         return exit_code::io;
     }
     int status = exit_code::ok;
     std::string written;
     std::size_t skipped = 0;
     for (std::size_t i = 0; i < c.items.size(); ++i) {
-        const ChecklistItem& it = c.items[i];
-        std::string path =
-            (folder / (it.agreement->id.value_or("") + std::string(checklist_extension(f))))
-                .string();
-        std::string content = render_checklist(c, std::span(&it, 1), f);
+        const std::string& path = paths[i];
+        std::string content = render_checklist(c, std::span(&c.items[i], 1), f);
         bool exists = false;
         WriteResult r = force ? write_file(path, content) : write_new_file(path, content, exists);
         if (r.ok) {
             written += path + "\n";
         } else if (exists) {
             ++skipped;
-            print_error(msg("{} exists: not overwritten (--force replaces it)",
-                            "{} bestaat al: niet overschreven (--force vervangt het)", path));
+            if (cx.data_file_refusal(
+                    path))  // a form filled in: --force would not replace it either
+                print_error(
+                    msg("{} exists: not overwritten (a data file of the repository)",
+                        "{} bestaat al: niet overschreven (een gegevensbestand van de gegevensmap)",
+                        terminal_safe(path)));
+            else
+                print_error(msg("{} exists: not overwritten (--force replaces it)",
+                                "{} bestaat al: niet overschreven (--force vervangt het)",
+                                terminal_safe(path)));
         } else {
-            print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
+            print_error(msg("cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
             status = exit_code::io;
         }
     }
-    if (WriteResult r = write_stdout(written); !r.ok) {
-        print_error(msg("cannot write {}", "kan {} niet schrijven", r.error));
-        return exit_code::io;
-    }
-    if (skipped > 0 && !quiet)
+    if (WriteResult r = write_stdout(written); !r.ok) return report_write_failure(r);
+    if (skipped > 0 && !cx.global.quiet)
         print_error(msg("{} file(s) skipped because they exist",
                         "{} bestand(en) overgeslagen omdat ze al bestaan", skipped));
     if (status != exit_code::ok) return status;
     return skipped > 0 ? exit_code::data_errors : exit_code::ok;
+}
+
+// A name that ends like one of the files checklist writes (x.md, x.html, ...) and is not an
+// existing folder.
+bool looks_like_file_name(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return false;
+    const std::string ext = fs::path(path).extension().string();
+    for (std::string_view e : {".md", ".markdown", ".html", ".htm", ".yaml", ".yml", ".json", ".txt"})
+        if (ext == e) return true;
+    return false;
 }
 
 int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
@@ -78,11 +109,24 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                 "--out en -o/--output gaan niet samen: --out schrijft een bestand per afspraak"));
         return exit_code::usage;
     }
+    if (opt.out_dir && opt.out_dir->empty()) {
+        print_error(std::string(tr("--out: the folder name is empty; give a DIR, e.g. --out checklists",
+                                   "--out: de mapnaam is leeg; geef een MAP, bijv. --out checklists")));
+        return exit_code::usage;
+    }
+    // --out names a folder: `--out x.md` is a mistake for `-o x.md`, not a folder named x.md
+    if (opt.out_dir && looks_like_file_name(*opt.out_dir)) {
+        print_error(msg("--out '{}' names a folder (it gets one file per agreement, FOLDER/YEAR/AGREEMENT.md); "
+                        "to write one file, use -o {}",
+                        "--out '{}' is een map (met een bestand per afspraak, MAP/JAAR/AFSPRAAK.md); "
+                        "voor een enkel bestand: -o {}",
+                        *opt.out_dir, *opt.out_dir));
+        return exit_code::usage;
+    }
     std::string format_name = cx.pick_format(opt.format, opt.output, "markdown");
     auto format = checklist_format(format_name);
     if (!format) {
-        print_error(msg("--format: '{}' is not one of: markdown, html, yaml",
-                        "--format: '{}' is niet een van: markdown, html, yaml", format_name));
+        cx.print_unknown_format(opt.format, opt.output, format_name, "checklist", "markdown, html, yaml, json");
         return exit_code::usage;
     }
     int year = opt.year.value_or(int(cx.as_of.year()));
@@ -96,7 +140,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
 
     ChecklistOptions options{year, cx.as_of, opt.agreements, opt.contacts};
     std::vector<UnknownAgreement> unknown;
-    Checklist c = build_checklist(loaded.repo, options, unknown);
+    Checklist c = build_checklist(loaded.repo(), options, unknown);
     if (!unknown.empty()) {
         for (const auto& u : unknown)
             print_error(u.suggestion
@@ -113,7 +157,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                             year));
         return exit_code::ok;
     }
-    if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx.global.quiet);
+    if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx);
     return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, write); });
 }
 
@@ -127,7 +171,7 @@ void add_checklist(CLI::App& app, Context& cx, int& status) {
         ->type_name("YEAR");
     sub->add_option("--agreement", opt->agreements, "This agreement only (repeatable)")
         ->type_name("ID");
-    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html or yaml")
+    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html, yaml or json")
         ->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write all checklists to FILE (atomically)")
         ->type_name("FILE");

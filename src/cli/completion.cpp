@@ -15,9 +15,9 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "io/output.h"
-#include "load/loader.h"
 #include "model/enums.h"
 #include "model/i18n.h"
+#include "source/disk_source.h"
 
 namespace wijk {
 
@@ -52,16 +52,16 @@ std::vector<std::string_view> summary_tables(std::string_view kind) {
     if (kind == "partner") return {"agreements", "contacts", "evaluations", "strategies"};
     if (kind == "agreement") return {"provisions", "commitments", "evaluations", "results", "liveability"};
     if (kind == "strategy") return {"neighbourhoods", "agreements"};
-    return {"neighbourhoods", "watchlist", "agreements"};
+    return {"neighbourhoods", "watchlist", "agreements", "spending", "provisions", "commitments", "evaluations", "liveability"};
 }
 
 // The formats of each command's --format (its man page); checked against the commands by
 // tests/scripts/completion_engine.sh.
 std::vector<std::string_view> formats(std::string_view command) {
     if (command == "validate") return {"text", "parsable", "github", "gitlab", "json"};
-    if (command == "summary") return {"text", "markdown", "csv", "json", "html"};
-    if (command == "reminders") return {"text", "markdown", "json", "ics"};
-    if (command == "checklist") return {"markdown", "html", "yaml"};
+    if (command == "summary") return {"text", "markdown", "csv", "json", "html", "xlsx"};
+    if (command == "reminders") return {"text", "markdown", "json", "ics", "xlsx"};
+    if (command == "checklist") return {"markdown", "html", "yaml", "json"};
     return {};
 }
 
@@ -163,8 +163,9 @@ std::vector<Candidate> ids_of(const std::string& collection, const std::optional
     std::error_code ec;
     auto root = find_data_root(data, std::getenv("WIJK_DATA"), std::filesystem::current_path(ec).string());
     if (!root || !std::filesystem::is_regular_file(std::filesystem::path(*root) / "wijk.yaml", ec)) return out;
-    Loaded loaded = cx.load(*root);  // broken data still has ids worth completing
-    const auto& r = loaded.repo;
+    auto loaded = cx.load(*root);  // broken data still has ids worth completing
+    if (!loaded) return out;
+    const auto& r = loaded->repo();
     auto add = [&](const auto& records, auto describe) {
         for (const auto& rec : records)
             if (rec.id) out.push_back({std::string(*rec.id), describe(rec)});

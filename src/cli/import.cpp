@@ -1,15 +1,18 @@
 // wijk import leefbaarometer FILE.csv: Leefbaarometer open data -> a liveability data file.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <sys/stat.h>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "import/leefbaarometer.h"
 #include "model/i18n.h"
-#include "report/leefbaarometer_import.h"
+#include "render/escape.h"
 
 namespace wijk {
 
@@ -31,63 +34,78 @@ int run_import_leefbaarometer(const ImportOptions& opt, Context& cx) {
     Loaded loaded;
     if (auto status = cx.load_valid(loaded)) return *status;
 
-    std::ifstream in(opt.file, std::ios::binary);
-    std::error_code ec;
-    if (!in || std::filesystem::is_directory(opt.file, ec)) {
-        print_error(msg("cannot read {}", "kan {} niet lezen", opt.file));
-        return exit_code::io;
+    // Never replace a file someone wrote by hand (checked before the CSV is read): a data file
+    // of the repository never, elsewhere only an earlier import.
+    if (opt.output && *opt.output != "-" && !opt.output->empty()) {
+        if (auto refused = cx.refuse_replacing_data(*opt.output)) return *refused;
+        struct stat st {};
+        if (::lstat(opt.output->c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            std::ifstream old(*opt.output);
+            std::string first;
+            std::getline(old, first);
+            if (first.rfind(lbm_import_marker, 0) != 0) {
+                print_error(msg("{} exists and was not written by wijk import: not replaced; choose a new file name",
+                                "{} bestaat al en is niet door wijk import geschreven: niet vervangen; kies een "
+                                "nieuwe bestandsnaam",
+                                terminal_safe(*opt.output)));
+                return exit_code::usage;
+            }
+        }
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        print_error(msg("cannot read {}", "kan {} niet lezen", opt.file));
-        return exit_code::io;
-    }
-    auto where = [&](const LbmError& e) {
-        return e.line > 0 ? fmt::format("{}:{}: ", opt.file, e.line) : opt.file + ": ";
-    };
-    auto parsed = parse_leefbaarometer_csv(text.str());
-    if (auto* e = std::get_if<LbmError>(&parsed)) {
-        print_error(where(*e) + e->message);
-        return exit_code::data_errors;
-    }
-    const auto& table = std::get<LbmTable>(parsed);
-    auto matched = match_leefbaarometer(table, loaded.repo.neighbourhoods);
-    if (auto* e = std::get_if<LbmError>(&matched)) {
-        print_error(where(*e) + e->message);
-        return exit_code::data_errors;
-    }
-    const auto& matching = std::get<LbmMatching>(matched);
 
-    if (!matching.unmatched.empty()) {
+    const std::string file = terminal_safe(opt.file);
+    std::error_code ec;
+    if (std::filesystem::is_directory(opt.file, ec)) {
+        print_error(msg("cannot read {}: it is a folder", "kan {} niet lezen: het is een map", file));
+        return exit_code::io;
+    }
+    std::ifstream in(opt.file, std::ios::binary);
+    if (!in) {
+        print_error(msg("cannot read {}: {}", "kan {} niet lezen: {}", file, std::strerror(errno)));
+        return exit_code::io;
+    }
+    // Read as a stream: what is kept is what will be written, and 20 unmatched codes.
+    auto imported = import_leefbaarometer(in, loaded.repo().neighbourhoods);
+    if (auto* e = std::get_if<LbmError>(&imported)) {
+        if (e->read_failed) {
+            print_error(msg("cannot read {}: {}", "kan {} niet lezen: {}", file, e->message));
+            return exit_code::io;
+        }
+        print_error((e->line > 0 ? fmt::format("{}:{}: ", file, e->line) : file + ": ") + e->message);
+        return exit_code::data_errors;
+    }
+    const auto& matching = std::get<LbmMatching>(imported);
+
+    if (matching.unmatched_codes > 0) {
         std::string codes;
-        for (const auto& [code, rows] : matching.unmatched)
-            codes += fmt::format("\n  {} ({} {})", code, rows, rows == 1 ? tr("row", "regel") : tr("rows", "regels"));
-        print_error(msg("{} code(s) in {} match no neighbourhood's codes:{}",
-                        "{} code(s) in {} horen bij geen buurt (codes):{}", matching.unmatched.size(),
-                        opt.file, codes));
+        for (const auto& u : matching.first_unmatched)
+            codes += fmt::format("\n  {} ({} {})", terminal_safe(u.code), u.rows,
+                                 u.rows == 1 ? tr("row", "regel") : tr("rows", "regels"));
+        std::size_t rest = matching.unmatched_codes - matching.first_unmatched.size();
+        if (rest > 0 || matching.unmatched_capped) {
+            std::size_t listed_rows = 0;
+            for (const auto& u : matching.first_unmatched) listed_rows += u.rows;
+            codes += "\n  " + (matching.unmatched_capped
+                                   ? msg("and more than {} other codes ({} rows)", "en meer dan {} andere codes ({} regels)",
+                                         rest, matching.unmatched_rows - listed_rows)
+                                   : msg("and {} other code(s) ({} rows)", "en {} andere code(s) ({} regels)", rest,
+                                         matching.unmatched_rows - listed_rows));
+        }
+        print_error(msg("{}{} code(s) in {} match no neighbourhood's codes:{}",
+                        "{}{} code(s) in {} horen bij geen buurt (codes):{}",
+                        matching.unmatched_capped ? tr("more than ", "meer dan ") : "", matching.unmatched_codes, file,
+                        codes));
     }
     if (matching.matches.empty()) {
         print_error(msg("no row of {} matches a neighbourhood's codes: nothing written",
-                        "geen regel van {} hoort bij de codes van een buurt: niets geschreven", opt.file));
+                        "geen regel van {} hoort bij de codes van een buurt: niets geschreven", file));
         return exit_code::data_errors;
-    }
-    // Never replace a file someone wrote by hand: only an earlier import may be replaced.
-    if (opt.output && *opt.output != "-" && std::filesystem::is_regular_file(*opt.output, ec)) {
-        std::ifstream old(*opt.output);
-        std::string first;
-        std::getline(old, first);
-        if (first.rfind(lbm_import_marker, 0) != 0) {
-            print_error(msg("{} exists and was not written by wijk import: not replacing it",
-                            "{} bestaat al en is niet door wijk import geschreven: niet vervangen", *opt.output));
-            return exit_code::data_errors;
-        }
     }
     std::string name = std::filesystem::path(opt.file).filename().string();
     int status = cx.emit(opt.output, liveability_yaml(matching, opt.source, name));
     if (status == exit_code::ok && !cx.global.quiet && opt.output && *opt.output != "-")
         print_error(msg("{} record(s) written to {}", "{} record(s) geschreven naar {}", matching.matches.size(),
-                        *opt.output));
+                        terminal_safe(*opt.output)));
     return status;
 }
 

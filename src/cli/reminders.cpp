@@ -1,10 +1,13 @@
 // wijk reminders: what needs attention from the as-of date up to the horizon.
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/xlsx_output.h"
+#include "render/reminders_xlsx.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -45,9 +48,9 @@ bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::st
 int run_reminders(const RemindersOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     const std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json" && format != "ics") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics",
-                        "--format: '{}' is niet een van: text, markdown, json, ics", format));
+    if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx") {
+        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx",
+                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx", format));
         return exit_code::usage;
     }
     std::optional<Duration> within;
@@ -73,8 +76,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
         auto i = index_of(k, reminder_kind_names);
         if (!i) {
             auto s = suggest(k, reminder_kind_names);
-            print_error(msg("--kind: '{}' is not one of: notice, renewal, expiry, evaluation, strategy-end{}",
-                            "--kind: '{}' is niet een van: notice, renewal, expiry, evaluation, strategy-end{}", k,
+            const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
+            print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
                             s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string()));
             return exit_code::usage;
         }
@@ -83,8 +86,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 
     Loaded loaded;
     if (auto status = cx.load_valid(loaded)) return *status;
-    loaded.repo.release_liveability();  // checked; no reminder is about a liveability record
-    const Repository& repo = loaded.repo;
+    loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
+    const Repository& repo = loaded.repo();
 
     // The ids a filter may name, listed only for a filter that is given.
     auto partners = [&] {
@@ -119,6 +122,12 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     ro.partners.insert(opt.partners.begin(), opt.partners.end());
     ro.neighbourhoods.insert(opt.neighbourhoods.begin(), opt.neighbourhoods.end());
     const Reminders reminders = compute_reminders(repo, ro);
+    // --kind decide without a lead would look like "no decision is due"
+    if (ro.kinds.count(ReminderKind::decide) && !repo.config.reminders_lead && !cx.global.quiet)
+        print_error(msg("--kind decide: there are no decide reminders without reminders.lead in wijk.yaml "
+                        "(e.g. lead: 6 weeks)",
+                        "--kind decide: zonder reminders.lead in wijk.yaml zijn er geen besluitherinneringen "
+                        "(bijv. lead: 6 weken)"));
 
     ReminderReport report;
     report.as_of = cx.as_of;
@@ -127,9 +136,13 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.config = &repo.config;
     report.reminders = &reminders;
     report.group_by_owner = opt.group_by.has_value();
+    report.lang = output_language();  // --lang, else wijk.yaml's language, as loaded
+    report.width = text_width(!opt.output);
 
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
-    int written = cx.emit_streamed(opt.output, [&](const auto& write) {
+    int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
+        return write_reminders_xlsx(report, output_language(), path);
+    }) : cx.emit_streamed(opt.output, [&](const auto& write) {
         if (format == "text") stream_reminders_text(report, color, write);
         else if (format == "markdown") stream_reminders_markdown(report, write);
         else if (format == "json") stream_reminders_json(report, write);
@@ -144,7 +157,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 void add_reminders(CLI::App& app, Context& cx, int& status) {
     auto opt = std::make_shared<RemindersOptions>();
     auto* sub = app.add_subcommand("reminders", "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json or ics")->type_name("FORMAT");
+    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json, ics or xlsx")->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
         ->type_name("FILE");
     sub->add_option("--within", opt->within, "Look this far ahead for every kind (e.g. '90 days', '6 months')")
@@ -156,7 +169,7 @@ void add_reminders(CLI::App& app, Context& cx, int& status) {
     sub->add_option("--neighbourhood", opt->neighbourhoods, "Only reminders that concern this neighbourhood (repeatable)")
         ->type_name("ID")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--kind", opt->kinds,
-                    "Only this kind: notice, renewal, expiry, evaluation or strategy-end (repeatable)")
+                    "Only this kind: decide, notice, renewal, expiry, evaluation or strategy-end (repeatable)")
         ->type_name("KIND")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--group-by", opt->group_by, "Group the text output by owner")->type_name("owner");
     sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");

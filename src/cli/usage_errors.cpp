@@ -10,7 +10,7 @@
 #include <regex>
 
 #include "cli/context.h"
-#include "load/loader.h"
+#include "source/disk_source.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"

@@ -16,6 +16,7 @@ struct ValidateOptions {
     std::optional<std::string> format;
     std::optional<std::string> output;
     bool strict = false;
+    bool staged = false;
 };
 
 int run_validate(const ValidateOptions& opt, Context& cx) {
@@ -28,15 +29,18 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
     else if (format == "gitlab") df = DiagnosticFormat::gitlab;
     else if (format == "json") df = DiagnosticFormat::json;
     else {
-        print_error("--format: '" + format + "' is not one of: text, parsable, github, gitlab, json");
+        cx.print_unknown_format(opt.format, opt.output, format, "validate", "text, parsable, github, gitlab, json");
         return exit_code::usage;
     }
     auto root = cx.data_root();
     if (!root) return exit_code::io;
-    Loaded loaded = cx.load(*root);
-    DiagnosticReport report{loaded.repo.root, &loaded.repo.files,
-                            !opt.output && cx.color_for(STDOUT_FILENO), !cx.global.quiet, opt.strict,
-                            output_language()};
+    cx.staged = opt.staged;
+    cx.diagnostics_only = true;
+    auto loaded_or = cx.load(*root);
+    if (!loaded_or) return exit_code::io;
+    Loaded& loaded = *loaded_or;
+    DiagnosticReport report = cx.diagnostic_report(loaded, !opt.output && cx.color_for(STDOUT_FILENO));
+    report.strict = opt.strict;
     int written = cx.emit(opt.output, render_diagnostics(loaded.diags, df, report));
     if (written != exit_code::ok) return written;
     if (loaded.diags.io_error) return exit_code::io;
@@ -53,6 +57,8 @@ void add_validate(CLI::App& app, Context& cx, int& status) {
         ->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write the report to FILE (atomically)")->type_name("FILE");
     sub->add_flag("--strict", opt->strict, "Warnings count as errors");
+    sub->add_flag("--staged", opt->staged,
+                  "Check what the git index holds (what is being committed), not the working tree: for pre-commit hooks");
     sub->callback([opt, &cx, &status] { status = run_validate(*opt, cx); });
 }
 

@@ -332,6 +332,37 @@ void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagno
     }
 }
 
+namespace {
+
+// An e-mail address of wijk.yaml (reminders.from, reminders.fallback): one address as mail
+// programs take it in a header, local@domain, without a display name, spaces or line breaks.
+bool looks_like_email(std::string_view s) {
+    const auto at = s.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 >= s.size() || s.find('@', at + 1) != std::string_view::npos)
+        return false;
+    const std::string_view domain = s.substr(at + 1);
+    if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) return false;
+    for (unsigned char ch : s)
+        if (ch <= ' ' || ch == 0x7F || ch == '<' || ch == '>' || ch == '(' || ch == ')' || ch == ',' || ch == ';' ||
+            ch == ':' || ch == '"' || ch == '[' || ch == ']' || ch == '\\')
+            return false;
+    return true;
+}
+
+Field<std::string> email_address(RecordReader& r, std::string_view key, DecodeContext& cx) {
+    Field<std::string> f = r.text(key);
+    const Value* v = r.get(key);
+    if (!f || !v) return f;
+    if (looks_like_email(*f)) return f;
+    cx.diags.error("invalid-email", v->at,
+                   say("reminders.{}: '{}' is not an e-mail address", "reminders.{}: '{}' is geen e-mailadres", key, *f),
+                   Text("write one address, e.g. wijk@example.nl (no name, no spaces)",
+                        "schrijf een adres, bijv. wijk@example.nl (geen naam, geen spaties)"));
+    return Field<std::string>();
+}
+
+}  // namespace
+
 void decode_config(const Value& root, Config& c, TextPool& texts, Diagnostics& diags) {
     DecodeContext cx{diags, texts};
     c.present = true;
@@ -378,6 +409,9 @@ void decode_config(const Value& root, Config& c, TextPool& texts, Diagnostics& d
                 c.horizon_default = Field<Duration>(*d, hz->loc);
             }
         }
+        c.reminders_lead = rr.duration("lead");
+        c.reminders_from = email_address(rr, "from", cx);
+        c.reminders_fallback = email_address(rr, "fallback", cx);
     }
     if (const Value* e = r.mapping("evaluations")) {
         RecordReader er(*e, config_spec().find("evaluations")->record[0], cx);

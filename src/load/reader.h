@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/schema.h"
+#include "model/key_table.h"
 #include "model/diagnostic.h"
 #include "model/enums.h"
 #include "model/i18n.h"
@@ -38,11 +38,6 @@ std::optional<MonthDay> as_month_day(const Value& v, DecodeContext& cx);
 std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_view> names,
                                    DecodeContext& cx);
 
-// A scalar the way YAML core schema would read it, for users' own x_ keys in JSON.
-bool looks_like_number(std::string_view text);
-
-// The "did you mean" hint text.
-Text did_you_mean(std::string_view candidate);
 
 class RecordReader {
 public:
@@ -91,6 +86,9 @@ public:
     Extras take_extras() { return std::move(extras_); }
 
 private:
+    // A text of `key` as kept: a final line break dropped, an inner one multi-line-text (a
+    // warning; an error where it breaks the value); nullopt when it is an error.
+    std::optional<std::string> single_line(const Value& v, std::string_view key, std::string text);
     const Value& map_;
     const RecordSpec& spec_;
     DecodeContext& cx_;

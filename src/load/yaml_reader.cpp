@@ -13,42 +13,9 @@
 #include <vector>
 
 #include "model/i18n.h"
+#include "model/line_index.h"
 
 namespace wijk {
-
-LineIndex::LineIndex(std::string_view t) : text(t) {
-    for (std::size_t i = 0; i < t.size(); ++i)
-        if (t[i] == '\n') starts.push_back(i + 1);
-}
-
-std::string_view LineIndex::line(std::size_t index0) const {
-    if (index0 >= starts.size()) return {};
-    auto b = starts[index0];
-    auto e = index0 + 1 < starts.size() ? starts[index0 + 1] - 1 : text.size();
-    return text.substr(b, e - b);
-}
-
-Mark LineIndex::mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const {
-    return Mark{file, static_cast<std::uint32_t>(line0 + 1), char_column(line(line0), byte_col0)};
-}
-
-Mark LineIndex::at_pos(std::uint32_t file, std::size_t pos) const {
-    auto it = std::upper_bound(starts.begin(), starts.end(), pos);
-    std::size_t line0 = static_cast<std::size_t>(it - starts.begin()) - 1;
-    return mark(file, line0, pos - starts[line0]);
-}
-
-Mark LineIndex::at(std::uint32_t file, Loc loc) const {
-    if (!loc || loc.pos - 1 > text.size()) return Mark{file, 0, 0};
-    return at_pos(file, loc.pos - 1);
-}
-
-std::uint32_t char_column(std::string_view line, std::size_t byte_offset) {
-    std::uint32_t col = 1;
-    for (std::size_t i = 0; i < byte_offset && i < line.size(); ++i)
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
-    return col;
-}
 
 namespace {
 
@@ -142,7 +109,7 @@ bool is_marker(std::string_view line, std::string_view marker) {
 std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostics& diags) {
     LineIndex lines(text);
     bool content = false, started = false, ended = false;
-    for (std::size_t k = 0; k < lines.starts.size(); ++k) {
+    for (std::size_t k = 0; k < lines.lines(); ++k) {
         auto line = lines.line(k);
         if (!line.empty() && line[0] == '%') {
             diags.error("yaml-tag", Mark{file, std::uint32_t(k + 1), 1},
@@ -159,7 +126,7 @@ std::size_t first_document(std::string_view text, std::uint32_t file, Diagnostic
                                        "een gegevensbestand bevat één YAML-document; hier begint een tweede"),
                         Text("split it into two files, or remove the '---' line",
                                        "splits het in twee bestanden, of verwijder de regel '---'"));
-            return ended ? lines.starts[k] : lines.starts[k];
+            return ended ? lines.start(k) : lines.start(k);
         }
         if (doc_start) {
             started = true;
@@ -251,8 +218,8 @@ private:
         return lines_.mark(file_, std::size_t(m.line), std::size_t(m.column));
     }
     Loc loc(const YAML::Mark& m) const {
-        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.starts.size()) return Loc{};
-        return Loc{static_cast<std::uint32_t>(lines_.starts[std::size_t(m.line)] + std::size_t(m.column) + 1)};
+        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.lines()) return Loc{};
+        return Loc{static_cast<std::uint32_t>(lines_.start(std::size_t(m.line)) + std::size_t(m.column) + 1)};
     }
 
     bool in_key_position() const {
@@ -272,9 +239,9 @@ private:
     // yaml-cpp accepts a quoted scalar that runs to the end of the file: a missing closing
     // quote would silently swallow every line after it.
     void check_closed(const YAML::Mark& m, Mark at) {
-        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.starts.size()) return;
-        std::string_view text = lines_.text;
-        std::size_t i = lines_.starts[std::size_t(m.line)] + std::size_t(m.column);
+        if (m.line < 0 || m.column < 0 || std::size_t(m.line) >= lines_.lines()) return;
+        std::string_view text = lines_.text();
+        std::size_t i = lines_.start(std::size_t(m.line)) + std::size_t(m.column);
         // a tag before the value: skip it and the blanks after it
         if (i < text.size() && text[i] == '!') {
             while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
@@ -303,8 +270,8 @@ private:
     void check_tag(const std::string& tag, Mark at, const YAML::Mark& m) {
         // yaml-cpp says "!" both for a quoted scalar and for the non-specific tag `! value`:
         // the source tells them apart
-        bool written_bang = tag == "!" && m.pos >= 0 && std::size_t(m.pos) < lines_.text.size() &&
-                            lines_.text[std::size_t(m.pos)] == '!';
+        bool written_bang = tag == "!" && m.pos >= 0 && std::size_t(m.pos) < lines_.text().size() &&
+                            lines_.text()[std::size_t(m.pos)] == '!';
         if (tag.empty() || tag == "?" || (tag == "!" && !written_bang)) return;
         // yaml-cpp resolves !!str to its long form: show it as written
         constexpr std::string_view core = "tag:yaml.org,2002:";
@@ -378,22 +345,14 @@ private:
         std::size_t n = it.size() / 2;
         if (n < 2) return;
         std::vector<bool> drop(n, false);
-        bool any = false;
-        auto report = [&](std::size_t later, std::size_t first) {
-            diags_.error("duplicate-key", it[2 * later].at,
-                         say("duplicate key '{}' (first at line {})",
-                             "sleutel '{}' komt twee keer voor (eerst op regel {})",
-                             it[2 * later].text, it[2 * first].at.line),
-                         Text("remove one of them; YAML keeps only one",
-                                        "verwijder er een; YAML houdt er maar één"));
-            drop[later] = any = true;
-        };
+        std::vector<std::pair<std::size_t, std::size_t>> found;  // (later, first)
         if (n <= 32) {
             for (std::size_t j = 1; j < n; ++j)
                 for (std::size_t i = 0; i < j; ++i)
                     if (!drop[i] && it[2 * i].is_scalar() && it[2 * j].is_scalar() &&
                         it[2 * i].text == it[2 * j].text) {
-                        report(j, i);
+                        found.emplace_back(j, i);
+                        drop[j] = true;
                         break;
                     }
         } else {
@@ -401,8 +360,40 @@ private:
             for (std::size_t j = 0; j < n; ++j) {
                 if (!it[2 * j].is_scalar()) continue;
                 auto [pos, fresh] = seen.emplace(it[2 * j].text, j);
-                if (!fresh) report(j, pos->second);
+                if (!fresh) {
+                    found.emplace_back(j, pos->second);
+                    drop[j] = true;
+                }
             }
+        }
+        const bool any = !found.empty();
+        // A second `id:` (or several keys again) in one record is a new record whose `- ` was
+        // forgotten: say so where it starts. Never suggest removing a key: that deletes data.
+        bool new_record = false;
+        std::size_t starts = n;
+        for (auto [later, first] : found) {
+            if (it[2 * later].text == "id") new_record = true;
+            starts = std::min(starts, later);
+        }
+        if (drop_later && found.size() >= 2) new_record = true;
+        for (auto [later, first] : found) {
+            Text hint = !drop_later
+                            ? Text("both lists are read; to keep the file clear, list all these records under the first one",
+                                   "beide lijsten worden gelezen; zet voor de duidelijkheid alle records onder de eerste")
+                        : new_record
+                            ? say("a new record seems to start at line {}: put '- ' before its first key, "
+                                  "indented like the '- ' of the record above",
+                                  "hier lijkt op regel {} een nieuw record te beginnen: zet '- ' voor de eerste sleutel, "
+                                  "even ver ingesprongen als de '- ' van het record erboven",
+                                  it[2 * starts].at.line)
+                            : Text("a key can appear once in a mapping (YAML would keep only one value): rename one, "
+                                   "or put both values in one",
+                                   "een sleutel kan één keer in een mapping staan (YAML houdt maar één waarde): "
+                                   "geef er een een andere naam, of zet beide waarden in één");
+            diags_.error("duplicate-key", it[2 * later].at,
+                         say("duplicate key '{}' (first at line {})", "sleutel '{}' komt twee keer voor (eerst op regel {})",
+                             it[2 * later].text, it[2 * first].at.line),
+                         std::move(hint));
         }
         if (!any || !drop_later) return;
         std::vector<Value> kept;
@@ -416,25 +407,70 @@ private:
     }
 };
 
-}  // namespace
-
-std::string normalise_text(std::string_view bytes) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    // CRLF and lone CR become LF, so yaml-cpp's lines are the editor's lines.
-    std::string text;
-    text.reserve(bytes.size());
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\r') {
-            text += '\n';
-            if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-        } else {
-            text += bytes[i];
+// Where a file has more than comments, white space, document markers and explicit empty values
+// (~, null, {}): the line and byte of the first such character; nullopt when it has nothing else.
+struct Content {
+    std::size_t line0, byte;
+};
+std::optional<Content> first_content(const LineIndex& lines) {
+    for (std::size_t k = 0; k < lines.lines(); ++k) {
+        std::string_view l = lines.line(k);
+        std::size_t i = 0;
+        if (is_marker(l, "---") || is_marker(l, "...")) i = 3;
+        while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
+        if (i == l.size() || l[i] == '#') continue;
+        std::string_view rest = l.substr(i);
+        for (std::string_view empty : {"~", "null", "Null", "NULL", "{}", "{ }"}) {
+            if (rest.substr(0, empty.size()) != empty) continue;
+            std::string_view after = rest.substr(empty.size());
+            std::size_t j = after.find_first_not_of(" \t");
+            if (j == std::string_view::npos || after[j] == '#') {
+                rest = {};
+                break;
+            }
         }
+        if (rest.empty()) continue;
+        return Content{k, i};
     }
-    return text;
+    return std::nullopt;
 }
 
-Mark mark_at(std::string_view text, std::uint32_t file, Loc loc) { return LineIndex(text).at(file, loc); }
+void report_nothing_read(const LineIndex& lines, const Content& c, std::uint32_t file, Diagnostics& diags) {
+    std::string_view l = lines.line(c.line0).substr(c.byte);
+    std::string shown(l.substr(0, std::min<std::size_t>(l.find_first_of(" \t"), 20)));
+    diags.error("yaml-syntax", lines.mark(file, c.line0, c.byte),
+                say("YAML syntax error: '{}' cannot stand here, and YAML would read the whole file as empty",
+                    "YAML-syntaxfout: '{}' kan hier niet staan, en YAML zou het hele bestand als leeg lezen", shown),
+                file == 0 ? Text("wijk.yaml holds settings, each a name, a colon and a value, such as 'format: 1'; check this line",
+                                 "wijk.yaml bevat instellingen, elk een naam, een dubbele punt en een waarde, zoals 'format: 1'; controleer deze regel")
+                          : Text("a data file starts with a collection name and a colon, such as 'partners:'; check this line",
+                                 "een gegevensbestand begint met een collectienaam en een dubbele punt, zoals 'partners:'; controleer deze regel"));
+}
+
+// Notes where a second document would start; builds nothing.
+struct TrailingProbe : YAML::EventHandler {
+    YAML::Mark at = YAML::Mark::null_mark();
+    void OnDocumentStart(const YAML::Mark& m) override { at = m; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { first(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        first(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        first(m);
+    }
+    void OnMapEnd() override {}
+    bool seen = false;
+    void first(const YAML::Mark& m) {
+        if (!seen) at = m;
+        seen = true;
+    }
+};
+
+}  // namespace
 
 std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
                                const RecordSink* sink) {
@@ -443,16 +479,9 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
     text.resize(first_document(text, file, diags));
 
     LineIndex lines(text);
-    bool blank = true;
-    for (std::size_t k = 0; k < lines.starts.size() && blank; ++k) {
-        auto l = lines.line(k);
-        bool marker = is_marker(l, "---") || is_marker(l, "...");
-        // "--- |0" or "--- &a a: b": content on the marker line
-        if (!blank_or_comment(marker ? l.substr(3) : l)) blank = false;
-    }
-    if (blank) {
-        diags.warning("empty-file", Mark{file, 0, 0},
-                      Text("the file is empty", "het bestand is leeg"));
+    const auto content = first_content(lines);
+    if (!content) {
+        diags.warning("empty-file", Mark{file, 0, 0}, Text("the file is empty", "het bestand is leeg"));
         return std::nullopt;
     }
 
@@ -462,6 +491,33 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         std::istringstream in(text);
         YAML::Parser parser(in);
         parser.HandleNextDocument(builder);
+        if (!builder.result || builder.result->is_null()) {
+            // The file holds more than comments and empty values, but YAML read nothing from it
+            // (a stray ',' or ']' first): every record in it would be lost without a word.
+            if (diags.items.size() == before) report_nothing_read(lines, *content, file, diags);
+            return std::nullopt;
+        }
+        // yaml-cpp stops after the first document's root node and ignores what follows it
+        // (`{partners: [...]}` then more lines): whatever it would find next was never read.
+        TrailingProbe probe;
+        bool more = false;
+        try {
+            more = parser.HandleNextDocument(probe);
+        } catch (const YAML::Exception& e) {
+            more = true;
+            probe.at = e.mark;
+        }
+        if (more) {
+            Mark at = probe.at.line >= 0 && probe.at.column >= 0
+                          ? lines.mark(file, std::size_t(probe.at.line), std::size_t(probe.at.column))
+                          : Mark{file, 0, 0};
+            diags.error("yaml-syntax", at,
+                        Text("YAML syntax error: this comes after the end of the document, so YAML would ignore it",
+                             "YAML-syntaxfout: dit staat na het einde van het document, dus YAML zou het negeren"),
+                        Text("the document ends before this line (a closing } or ] too early?): move it inside the collection it belongs to",
+                             "het document eindigt voor deze regel (een } of ] te vroeg?): zet het in de collectie waar het bij hoort"));
+            return std::nullopt;
+        }
     } catch (const YAML::DeepRecursion& e) {
         // yaml-cpp's own guard, deeper than ours: report the place only once
         for (std::size_t i = before; i < diags.items.size(); ++i)

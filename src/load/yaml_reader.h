@@ -11,11 +11,11 @@
 #include <string_view>
 
 #include "model/diagnostic.h"
+#include "model/line_index.h"
 #include "model/value.h"
 
 namespace wijk {
 
-inline constexpr std::size_t max_file_bytes = 16u * 1024u * 1024u;
 inline constexpr int max_nesting = 64;
 
 // Called for each record (a mapping in a sequence under a top-level key) as soon as it is
@@ -28,27 +28,5 @@ using RecordSink = std::function<bool(std::string_view key, const Value& record)
 // the sink took from such a file should then be dropped by the caller.
 std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
                                const RecordSink* sink = nullptr);
-
-// The text the parser reads: without a BOM, every line end a LF. Locs are offsets into it.
-std::string normalise_text(std::string_view bytes);
-
-// Line starts of a normalised text, to turn byte offsets into lines and character columns.
-// A view: the text must outlive it.
-struct LineIndex {
-    std::string_view text;
-    std::vector<std::size_t> starts{0};
-    LineIndex() = default;
-    explicit LineIndex(std::string_view t);
-    std::string_view line(std::size_t index0) const;
-    Mark mark(std::uint32_t file, std::size_t line0, std::size_t byte_col0) const;
-    Mark at_pos(std::uint32_t file, std::size_t pos) const;
-    Mark at(std::uint32_t file, Loc loc) const;  // line 0 when it lies outside the text
-};
-
-// The line and column of a Loc in a normalised text (line 0 when it lies outside).
-Mark mark_at(std::string_view text, std::uint32_t file, Loc loc);
-
-// The 1-based column in characters of a byte offset within a line.
-std::uint32_t char_column(std::string_view line, std::size_t byte_offset);
 
 }  // namespace wijk

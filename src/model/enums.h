@@ -28,8 +28,8 @@ inline constexpr std::array<std::string_view, 2> per_names{"year", "term"};
 inline constexpr std::array<std::string_view, 3> decision_names{"continue", "adjust", "stop"};
 inline constexpr std::array<std::string_view, 2> lang_names{"en", "nl"};
 inline constexpr std::array<std::string_view, 2> csv_dialect_names{"rfc4180", "excel-nl"};
-inline constexpr std::array<std::string_view, 5> reminder_kind_names{
-    "notice", "renewal", "expiry", "evaluation", "strategy-end"};
+inline constexpr std::array<std::string_view, 6> reminder_kind_names{
+    "decide", "notice", "renewal", "expiry", "evaluation", "strategy-end"};
 inline constexpr std::array<std::string_view, 4> status_names{"upcoming", "active", "terminating",
                                                               "ended"};
 inline constexpr std::array<std::string_view, 5> dimension_codes{"won", "fys", "vrz", "soc", "onv"};

@@ -1,6 +1,6 @@
 // Where something was written. A Mark is a place a person reads (file index, line, column); a
 // Loc is the compact form a record keeps for each of its values: the byte offset in the file,
-// turned into a Mark only when a problem is reported there (load/sources.h).
+// turned into a Mark only when a problem is reported there (model/locator.h).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +24,7 @@ struct Mark {
 };
 
 // The byte offset + 1 of a value in the loader's normalised text of its record's file (see
-// load/sources.h); 0: not written. 4 bytes per value instead of a Mark's 12.
+// model/locator.h); 0: not written. 4 bytes per value instead of a Mark's 12.
 struct Loc {
     std::uint32_t pos = 0;
     explicit operator bool() const { return pos != 0; }

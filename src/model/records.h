@@ -23,7 +23,7 @@
 
 namespace wijk {
 
-class Sources;  // load/sources.h: the files' texts, to turn a Loc into a line and column
+class Locator;  // model/locator.h: turns a Loc into a line and column
 
 // An optional value behind a pointer, copied with its owner: most agreements have no
 // `terminated` block and most records no x_ keys, so 8 bytes instead of the value's size.
@@ -302,8 +302,9 @@ std::vector<std::string> ids_of(const Records& records) {
 }
 
 enum class CsvDialect { rfc4180, excel_nl };
-enum class ReminderKind { notice, renewal, expiry, evaluation, strategy_end };
-inline constexpr int reminder_kind_count = 5;
+// In the order reminders of one day are listed: decide before notice (commands.md).
+enum class ReminderKind { decide, notice, renewal, expiry, evaluation, strategy_end };
+inline constexpr int reminder_kind_count = 6;
 
 struct StaffMember {
     Mark at;
@@ -318,6 +319,9 @@ struct Config {
     std::vector<Field<std::string>> exclude;
     Field<Duration> horizon_default;
     std::array<Field<Duration>, reminder_kind_count> horizon_by_kind;
+    Field<Duration> reminders_lead;         // decide this long before each notice deadline
+    Field<std::string> reminders_from;      // sender of reminders by e-mail
+    Field<std::string> reminders_fallback;  // gets reminders without an owner's e-mail
     Field<MonthDay> evaluations_due;
     Field<int> evaluations_since;
     std::vector<StaffMember> staff;
@@ -341,11 +345,18 @@ struct RecordSet {
     std::deque<Strategy> strategies;
 };
 
+// What was read: files (wijk.yaml included) and records per collection (counted also when
+// they have errors), so that a missing file or collection shows at a glance.
+struct RecordCounts {
+    std::size_t files = 0;
+    std::size_t neighbourhoods = 0, liveability = 0, partners = 0, agreements = 0, evaluations = 0, strategies = 0;
+};
+
 // All the records of one data repository, in reading order.
 struct Repository : RecordSet {
     std::string root;                // absolute path of the data root
     FileList files;                  // relative, '/'-separated; index 0 is wijk.yaml
-    std::shared_ptr<Sources> sources;  // set by the loader; see locate() in load/sources.h
+    const Locator* locator = nullptr;  // set by the workspace that loaded it (model/locator.h)
     // Every text of the records points into this pool: it lives as long as they do.
     std::shared_ptr<TextPool> texts = std::make_shared<TextPool>();
     Config config;

@@ -2,14 +2,22 @@
 #pragma once
 
 #include <optional>
+
+#include "model/i18n.h"
+
 #include <span>
 #include <string>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace wijk {
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The one wording of the hint: "did you mean 'x'?", in both languages.
+Text did_you_mean(std::string_view candidate);
 
 // The candidate closest to `word`: edit distance <= max_distance (ties: the first), else one
 // that `word` is a clear prefix of (3+ characters) or that is a prefix of `word`.
@@ -17,5 +25,28 @@ std::optional<std::string> suggest(std::string_view word, std::span<const std::s
                                    std::size_t max_distance = 2);
 std::optional<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates,
                                    std::size_t max_distance = 2);
+
+// suggest() over many candidates asked many times (thousands of dangling references to a
+// collection of thousands of ids): the same answers, from an index of the candidates (by
+// length, by pairs of letters, sorted for prefixes) and a memory of every word asked, so that a
+// bulk rename costs milliseconds instead of minutes.
+class Suggester {
+public:
+    explicit Suggester(std::vector<std::string> candidates);
+    std::optional<std::string> suggest(std::string_view word, std::size_t max_distance);
+
+private:
+    std::optional<std::size_t> closest(std::string_view word, std::size_t max_distance) const;
+    std::vector<std::string> candidates_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_lower_;        // lower-cased -> indexes
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_pair_;       // two bytes -> indexes
+    std::vector<std::vector<std::uint32_t>> by_length_;                           // length -> indexes
+    std::vector<std::uint32_t> sorted_;                                           // indexes by text
+    std::unordered_map<std::string, std::uint32_t> exact_;                        // text -> first index
+    std::unordered_map<std::string, std::optional<std::string>> asked_;
+};
+
+// Edit distance when it is at most `limit`, else limit + 1 (a band of the table only).
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
 
 }  // namespace wijk

@@ -4,40 +4,89 @@
 
 namespace wijk {
 
-bool renews_tacitly(const Agreement& a) {
-    return !a.terminated && a.end && a.renewal && *a.renewal == Renewal::tacit && a.renewal_term &&
-           (*a.renewal_term).count > 0;
+namespace {
+
+bool tacit_shape(const Agreement& a) {
+    return a.end && a.renewal && *a.renewal == Renewal::tacit && a.renewal_term && (*a.renewal_term).count > 0;
 }
 
-std::optional<Date> final_day(const Agreement& a) {
-    if (a.terminated && a.terminated->end) return *a.terminated->end;
+// The smallest k >= 0 for which `reached(k)` holds, `reached` being false up to some k and
+// true from there on (term ends and their deadlines only grow with k). `guess` is a k near it.
+template <class Reached>
+long first_k(long guess, const Reached& reached) {
+    long lo = 0, hi = std::max(guess, 1L);  // reached(hi) once hi is big enough
+    while (!reached(hi)) {
+        lo = hi + 1;
+        hi *= 2;
+    }
+    while (lo < hi) {
+        long mid = lo + (hi - lo) / 2;
+        if (reached(mid)) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+long guess_k(const Agreement& a, const Date& t, long extra_days) {
+    long span = approx_days(*a.renewal_term);
+    long k = span > 0 ? (days_between(*a.end, t) + extra_days) / span : 0;
+    return std::max(k, 1L);
+}
+
+}  // namespace
+
+const Termination* termination_on(const Agreement& a, const Date& t) {
+    if (!a.terminated || !a.terminated->end) return nullptr;
+    if (a.terminated->notice_given && t < *a.terminated->notice_given) return nullptr;
+    return &*a.terminated;
+}
+
+bool renews_tacitly(const Agreement& a) { return !a.terminated && tacit_shape(a); }
+bool renews_tacitly(const Agreement& a, const Date& t) { return !termination_on(a, t) && tacit_shape(a); }
+
+bool runs_on_indefinitely(const Agreement& a, const Date& t) {
+    return !termination_on(a, t) && a.end && a.renewal && *a.renewal == Renewal::indefinite;
+}
+
+namespace {
+std::optional<Date> final_day_with(const Agreement& a, const Termination* t) {
+    if (t) return *t->end;
     if (a.end && a.renewal && *a.renewal == Renewal::none) return *a.end;
     if (a.end && !a.renewal) return *a.end;  // invalid data (renewal missing): treat as ending
     return std::nullopt;
 }
+}  // namespace
+
+std::optional<Date> final_day(const Agreement& a) {
+    return final_day_with(a, a.terminated && a.terminated->end ? &*a.terminated : nullptr);
+}
+std::optional<Date> final_day(const Agreement& a, const Date& t) { return final_day_with(a, termination_on(a, t)); }
 
 Status status_on(const Agreement& a, const Date& t) {
     if (a.start && *a.start > t) return Status::upcoming;
-    if (a.terminated && a.terminated->end) return *a.terminated->end >= t ? Status::terminating : Status::ended;
-    if (auto last = final_day(a); last && *last < t) return Status::ended;
+    if (const Termination* term = termination_on(a, t)) return *term->end >= t ? Status::terminating : Status::ended;
+    if (auto last = final_day(a, t); last && *last < t) return Status::ended;
     return Status::active;
 }
 
+Date term_end_of(const Agreement& a, long k) { return term_end(*a.end, *a.renewal_term, k); }
+
+long first_term_ending_from(const Agreement& a, const Date& t) {
+    if (*a.end >= t) return 0;
+    return first_k(guess_k(a, t, 0), [&](long k) { return term_end_of(a, k) >= t; });
+}
+
+long first_term_with_deadline_from(const Agreement& a, const Date& t) {
+    const long notice_days = a.notice ? approx_days(*a.notice) : 0;
+    return first_k(guess_k(a, t, notice_days),
+                   [&](long k) { return notice_deadline_of(a, term_end_of(a, k)) >= t; });
+}
+
 std::optional<Date> current_term_end(const Agreement& a, const Date& t) {
-    if (a.terminated && a.terminated->end) return *a.terminated->end;
+    if (const Termination* term = termination_on(a, t)) return *term->end;
     if (!a.end) return std::nullopt;
     const Date end = *a.end;
-    if (renews_tacitly(a)) {
-        if (end >= t) return end;
-        const Duration& rt = *a.renewal_term;
-        // Jump close to t, then step: each term end is computed from `end`, never step by step.
-        long span = approx_days(rt);
-        long k = span > 0 ? days_between(end, t) / span - 1 : 0;
-        if (k < 0) k = 0;
-        while (k > 0 && term_end(end, rt, k) >= t) --k;
-        while (term_end(end, rt, k) < t) ++k;
-        return term_end(end, rt, k);
-    }
+    if (tacit_shape(a)) return term_end_of(a, first_term_ending_from(a, t));
     if (a.renewal && *a.renewal == Renewal::indefinite) {
         if (end >= t) return end;
         return std::nullopt;
@@ -48,6 +97,28 @@ std::optional<Date> current_term_end(const Agreement& a, const Date& t) {
 Date notice_deadline_of(const Agreement& a, const Date& e) {
     if (!a.notice) return e;
     return notice_deadline(e, *a.notice);
+}
+
+std::optional<Date> earliest_end_by_notice(const Agreement& a, const Date& t) {
+    if (status_on(a, t) == Status::ended || final_day(a, t)) return std::nullopt;
+    if (renews_tacitly(a, t)) return term_end_of(a, first_term_with_deadline_from(a, t));
+    if (runs_on_indefinitely(a, t) && notice_deadline_of(a, *a.end) >= t) return *a.end;
+    // Runs on without a term: notice given on t ends it a notice period later.
+    const Date from = a.start && *a.start > t ? *a.start : t;
+    Date end = a.notice ? add_days(add(add_days(from, 1), *a.notice), -1) : from;
+    if (a.end && end < *a.end) end = *a.end;
+    return end;
+}
+
+const Evaluation* latest_evaluation(const Repository& repo, std::string_view agreement) {
+    const Evaluation* best = nullptr;
+    for (const Evaluation* e : repo.evaluations_of(agreement)) {
+        if (!e->year) continue;
+        if (!best || *e->year > *best->year ||
+            (*e->year == *best->year && e->date && (!best->date || *e->date >= *best->date)))
+            best = e;
+    }
+    return best;
 }
 
 MonthDay evaluation_month_day(const Agreement& a, const Config& c) {

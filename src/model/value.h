@@ -27,4 +27,8 @@ struct Value {
     std::size_t size() const { return type == Type::mapping ? items.size() / 2 : items.size(); }
 };
 
+// A plain scalar the way the YAML core schema reads a number (for users' own x_ keys in JSON,
+// and for "is this a number at all" when a value is not of its key's type).
+bool looks_like_number(std::string_view text);
+
 }  // namespace wijk

@@ -114,6 +114,7 @@ struct Section {
     std::vector<Fact> facts;
     std::optional<Table> table;
     std::vector<Box> boxes;
+    std::vector<std::string> closing;  // after everything else
 };
 struct Sheet {
     std::string title;
@@ -266,6 +267,28 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
             {std::string(tr("Notice deadline", "Uiterste opzegdatum")),
              std::string(tr("none: it ends at the end of this term without notice",
                             "geen: eindigt zonder opzegging aan het eind van deze termijn"))});
+    if (it.deadline_passed && it.notice_deadline && it.term_end) {
+        // Plainly: the deadline is gone, and what a stop can still reach.
+        std::string p = msg("The notice deadline for an end on {} has passed ({}).",
+                            "De uiterste opzegdatum voor een einde per {} is verstreken ({}).",
+                            date_text(*it.term_end), date_text(*it.notice_deadline));
+        if (it.earliest_end && it.earliest_end_deadline)
+            p += msg(" A stop now ends it on {} at the earliest: notice must reach the partner by {}.",
+                     " Stoppen kan nu op zijn vroegst per {}: de opzegging moet uiterlijk op {} bij de partner zijn.",
+                     date_text(*it.earliest_end), date_text(*it.earliest_end_deadline));
+        else if (it.earliest_end)
+            p += msg(" A stop now ends it on {} at the earliest, with notice given on {}.",
+                     " Stoppen kan nu op zijn vroegst per {}, met een opzegging op {}.",
+                     date_text(*it.earliest_end), date_text(c.as_of));
+        if (it.ends_on)
+            p += msg(" Notice has been given since: it ends on {}.", " Inmiddels is opgezegd: de afspraak eindigt op {}.",
+                     date_text(*it.ends_on));
+        if (it.mutual_end)
+            p += msg(" It can end on {} only if the partner agrees (record that as terminated with by: mutual).",
+                     " Per {} kan het alleen als de partner ermee instemt (leg dat vast als terminated met by: mutual).",
+                     date_text(*it.mutual_end));
+        term.closing.push_back(std::move(p));
+    }
     s.sections.push_back(std::move(term));
 
     Section last;
@@ -367,7 +390,15 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     Section dec;
     dec.title = std::string(tr("Decision", "Besluit"));
     if (it.decide_by) {
-        if (it.decide_by_reason == DecideBy::notice_deadline)
+        if (it.decide_by_reason == DecideBy::notice_deadline && it.deadline_passed && it.earliest_end)
+            dec.paragraphs.push_back(
+                msg("Decide by {}: the notice deadline for an end on {}, the earliest end a stop can still "
+                    "reach. To end the agreement then, notice must reach the partner by that day.",
+                    "Besluit uiterlijk {}: de uiterste opzegdatum voor een einde per {}, het vroegste einde dat "
+                    "stoppen nog haalt. Om de afspraak dan te beëindigen moet de opzegging die dag bij de partner "
+                    "zijn.",
+                    date_text(*it.decide_by), date_text(*it.earliest_end)));
+        else if (it.decide_by_reason == DecideBy::notice_deadline)
             dec.paragraphs.push_back(
                 msg("Decide by {}: the notice deadline of the term ending {}, which comes before "
                     "the due date. "
@@ -441,6 +472,7 @@ std::string markdown_sheet(const Sheet& s) {
             list.pop_back();
             blocks.push_back(std::move(list));
         }
+        for (const auto& p : sec.closing) blocks.push_back(markdown_text(p));
     }
     std::string out;
     for (const auto& b : blocks) out += (out.empty() ? "" : "\n") + b + "\n";
@@ -457,6 +489,7 @@ input[type=checkbox]{width:1rem;height:1rem;vertical-align:-.15rem;margin-right:
 .blank{display:inline-block;min-width:10rem;border-bottom:1px solid #555;height:1rem}
 table{border-collapse:collapse;margin:.3rem 0}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
 td.num{text-align:right}
+p.passed{border-left:4px solid #b00020;padding-left:.5rem}
 section.checklist{break-after:page;page-break-after:always}
 section.checklist:last-of-type{break-after:auto;page-break-after:auto}
 @media print{body{margin:0;max-width:none}@page{size:A4;margin:15mm}}
@@ -497,6 +530,7 @@ std::string html_sheet(const Sheet& s) {
                        (f.value.empty() ? blank : html_escape(f.value)) + "</li>\n";
             out += "</ul>\n";
         }
+        for (const auto& p : sec.closing) out += "<p class=\"passed\">" + html_escape(p) + "</p>\n";
     }
     return out + "</section>\n";
 }
@@ -601,10 +635,176 @@ std::string yaml_document(const Checklist& c, std::span<const ChecklistItem> ite
     return out;
 }
 
+// ---- JSON ---------------------------------------------------------------------------------
+
+void opt_date(JsonWriter& w, std::string_view key, const std::optional<Date>& d) {
+    if (d) w.key(key).string(date_text(*d));
+    else w.key(key).null();
+}
+
+void opt_text(JsonWriter& w, std::string_view key, const Opt<std::string>& t) {
+    if (t) w.key(key).string(*t);
+    else w.key(key).null();
+}
+
+void evaluation_json(JsonWriter& w, const Evaluation* e, bool contacts) {
+    if (!e) {
+        w.null();
+        return;
+    }
+    w.begin_object();
+    if (e->year) w.key("year").integer(*e->year);
+    else w.key("year").null();
+    opt_date(w, "date", e->date.value);
+    if (e->decision) w.key("decision").string(name(*e->decision));
+    else w.key("decision").null();
+    if (e->provisions_delivered) w.key("provisions_delivered").boolean(*e->provisions_delivered);
+    else w.key("provisions_delivered").null();
+    if (contacts) {
+        w.key("participants").begin_array();
+        for (const auto& p : e->participants) w.string(*p);
+        w.end_array();
+    }
+    w.key("results").begin_array();
+    for (const auto& r : e->results) {
+        w.begin_object();
+        w.key("commitment").string(r.commitment ? *r.commitment : std::string_view());
+        if (!r.achieved) {
+            w.key("achieved").null();
+        } else {
+            const Achieved v = *r.achieved;
+            if (const bool* b = std::get_if<bool>(&v)) w.key("achieved").boolean(*b);
+            else w.key("achieved").number(std::get<double>(v));
+        }
+        opt_text(w, "note", r.note);
+        w.end_object();
+    }
+    w.end_array();
+    opt_text(w, "notes", e->notes);
+    w.end_object();
+}
+
+void item_json(JsonWriter& w, const Checklist& c, const ChecklistItem& it) {
+    const Agreement& a = *it.agreement;
+    w.begin_object();
+    w.key("agreement").string(a.id ? *a.id : std::string_view());
+    opt_text(w, "title", a.title);
+    w.key("year").integer(c.year);
+    opt_date(w, "due", it.due);
+    w.key("status").string(name_of(it.status, status_names));
+    w.key("status_on").string(date_text(it.reference));
+    w.key("partner").string(a.partner ? *a.partner : std::string_view());
+    if (it.partner && it.partner->name) w.key("partner_name").string(*it.partner->name);
+    else w.key("partner_name").null();
+    if (it.contacts && it.partner) {
+        w.key("contacts").begin_array();
+        for (const auto& ct : it.partner->contacts) {
+            w.begin_object();
+            opt_text(w, "name", ct.name);
+            opt_text(w, "role", ct.role);
+            opt_text(w, "email", ct.email);
+            opt_text(w, "phone", ct.phone);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.key("neighbourhoods").begin_array();
+    for (const auto& n : a.neighbourhoods) w.string(*n);
+    w.end_array();
+    if (a.owner) w.key("owner").string(*a.owner);
+    else w.key("owner").null();
+    opt_date(w, "start", a.start.value);
+    opt_date(w, "end", a.end.value);
+    if (a.renewal) w.key("renewal").string(name(*a.renewal));
+    else w.key("renewal").null();
+    if (a.notice) w.key("notice").string(to_string(*a.notice));
+    else w.key("notice").null();
+    opt_date(w, "term_end", it.term_end);
+    opt_date(w, "notice_deadline", it.notice_deadline);
+    w.key("deadline_passed").boolean(it.deadline_passed);
+    opt_date(w, "earliest_end", it.earliest_end);
+    opt_date(w, "earliest_end_deadline", it.earliest_end_deadline);
+    opt_date(w, "mutual_end", it.mutual_end);
+    opt_date(w, "ends_on", it.ends_on);
+    opt_date(w, "decide_by", it.decide_by);
+    w.key("decide_by_reason").string(it.decide_by_reason == DecideBy::notice_deadline ? "notice_deadline" : "due_date");
+    w.key("provisions").begin_array();
+    for (const auto& p : a.we_provide) {
+        w.begin_object();
+        if (p.kind) w.key("kind").string(name(*p.kind));
+        else w.key("kind").null();
+        opt_text(w, "description", p.description);
+        if (p.value_per_year) w.key("value_per_year").money(*p.value_per_year);
+        if (p.address) w.key("address").string(*p.address);
+        if (p.area_m2) w.key("area_m2").number(*p.area_m2);
+        if (p.lease) w.key("lease").string(name(*p.lease));
+        if (p.lease_ref) w.key("lease_ref").string(*p.lease_ref);
+        if (p.rent_per_year) w.key("rent_per_year").money(*p.rent_per_year);
+        if (p.percent) w.key("percent").number(*p.percent);
+        if (p.amount_per_year) w.key("amount_per_year").money(*p.amount_per_year);
+        if (p.justification) w.key("justification").string(*p.justification);
+        if (p.hours_per_year) w.key("hours_per_year").number(*p.hours_per_year);
+        w.key("delivered").null();  // the question the evaluation answers
+        w.end_object();
+    }
+    w.end_array();
+    w.key("commitments").begin_array();
+    for (const auto& cm : a.partner_provides) {
+        w.begin_object();
+        w.key("id").string(cm.id ? *cm.id : std::string_view());
+        opt_text(w, "description", cm.description);
+        if (cm.target) w.key("target").number(*cm.target);
+        else w.key("target").null();
+        opt_text(w, "unit", cm.unit);
+        w.key("per").string(cm.per ? name(*cm.per) : "year");
+        w.key("achieved").null();  // the blank to fill in
+        w.end_object();
+    }
+    w.end_array();
+    w.key("last_evaluation");
+    evaluation_json(w, it.latest_before, it.contacts);
+    w.key("evaluation");  // one for the year itself (asked for by id), else null
+    evaluation_json(w, it.this_year, it.contacts);
+    w.key("liveability").begin_array();
+    for (const auto& t : it.liveability) {
+        w.begin_object();
+        w.key("neighbourhood").string(t.neighbourhood->id ? *t.neighbourhood->id : std::string_view());
+        w.key("years").begin_array();
+        for (const auto& y : t.years) {
+            w.begin_object();
+            w.key("year").integer(y.year);
+            if (y.klass) w.key("class").integer(*y.klass);
+            else w.key("class").null();
+            if (y.score) w.key("score").number(*y.score);
+            else w.key("score").null();
+            w.end_object();
+        }
+        w.end_array();
+        if (t.change) w.key("change").integer(*t.change);
+        else w.key("change").null();
+        w.end_object();
+    }
+    w.end_array();
+    if (it.strategy && it.strategy->id) w.key("strategy").string(*it.strategy->id);
+    else w.key("strategy").null();
+    w.end_object();
+}
+
+// A list of checklists, one object per agreement (for scripts).
+void json_checklists(const Checklist& c, std::span<const ChecklistItem> items,
+                     const std::function<void(std::string_view)>& flush) {
+    JsonWriter w(true, flush);
+    w.begin_array();
+    for (const auto& it : items) item_json(w, c, it);
+    w.end_array();
+    w.finish();
+}
+
 }  // namespace
 
 std::optional<ChecklistFormat> checklist_format(std::string_view name) {
     if (name == "markdown" || name == "md") return ChecklistFormat::markdown;
+    if (name == "json") return ChecklistFormat::json;
     if (name == "html") return ChecklistFormat::html;
     if (name == "yaml" || name == "yml") return ChecklistFormat::yaml;
     return std::nullopt;
@@ -618,6 +818,8 @@ std::string_view checklist_extension(ChecklistFormat f) {
             return ".html";
         case ChecklistFormat::yaml:
             return ".yaml";
+        case ChecklistFormat::json:
+            return ".json";
     }
     return "";
 }
@@ -629,6 +831,10 @@ std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> 
 
 void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
                       const std::function<void(std::string_view)>& flush) {
+    if (f == ChecklistFormat::json) {
+        json_checklists(c, items, flush);
+        return;
+    }
     StreamedText out(flush);
     if (f == ChecklistFormat::yaml) {
         out += yaml_document(c, items);

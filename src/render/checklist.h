@@ -13,15 +13,16 @@
 
 namespace wijk {
 
-enum class ChecklistFormat { markdown, html, yaml };
+enum class ChecklistFormat { markdown, html, yaml, json };
 
-// "markdown", "html" or "yaml" (also "md", "yml"); nullopt for anything else.
+// "markdown", "html", "yaml" or "json" (also "md", "yml"); nullopt for anything else.
 std::optional<ChecklistFormat> checklist_format(std::string_view name);
-// The file extension for --out: ".md", ".html", ".yaml".
+// The file extension for --out: ".md", ".html", ".yaml", ".json".
 std::string_view checklist_extension(ChecklistFormat f);
 
 // The checklists of `items` as one document: Markdown checklists separated by a rule, one
-// HTML page with a page break between agreements, or one `evaluations:` collection.
+// HTML page with a page break between agreements, one `evaluations:` collection, or a JSON
+// list with one object per agreement.
 std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
                              ChecklistFormat f);
 // The same, handed to `flush` piece by piece (all checklists of a large repository are tens of MB).

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "load/reader.h"
+#include "model/value.h"
 
 namespace wijk {
 
@@ -11,7 +11,30 @@ std::string json_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
     out += '"';
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // JSON is UTF-8: a byte that does not start a valid sequence (a file name from an old
+            // system) becomes U+FFFD, never a raw byte
+            std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+            bool ok = n > 0 && i + n <= s.size();
+            char32_t cp = n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+            for (std::size_t k = 1; ok && k < n; ++k) {
+                auto d = static_cast<unsigned char>(s[i + k]);
+                ok = (d & 0xC0) == 0x80;
+                cp = (cp << 6) | (d & 0x3F);
+            }
+            ok = ok && !((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+                         (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF);
+            if (ok) {
+                out.append(s.substr(i, n));
+                i += n;
+            } else {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            }
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -24,6 +47,7 @@ std::string json_escape(std::string_view s) {
                 if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
                 else out += char(c);
         }
+        ++i;
     }
     out += '"';
     return out;

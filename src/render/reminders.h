@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/lang.h"
 #include "model/records.h"
 #include "report/reminders.h"
 
@@ -20,13 +21,22 @@ struct ReminderReport {
     const Config* config = nullptr;  // organisation, staff (owner names and e-mail)
     const Reminders* reminders = nullptr;
     bool group_by_owner = false;  // text and Markdown: one section per owner
+    Lang lang = Lang::en;         // of every human-readable text (text, Markdown, JSON)
+    std::size_t width = 80;       // text: the terminal's columns (details wrap within them)
 };
 
-// Human-readable parts, in the output language.
-std::string reminder_summary(const Reminder& r);  // one line: "Notice deadline: TITLE (ID)"
-std::string reminder_message(const Reminder& r);  // what it means and what to do
-std::string duration_text(const Duration& d);     // "3 months" / "3 maanden"
-std::string month_name(unsigned month);           // "December" / "december"
+// Human-readable parts, in `lang`; every one a single line (a line break in the data shown as
+// a space). The forms without `lang` speak the process-wide output language.
+std::string reminder_summary(const Reminder& r, Lang lang);  // "Notice deadline: TITLE (ID)"
+std::string reminder_message(const Reminder& r, Lang lang);  // what it means and what to do
+std::string duration_text(const Duration& d, Lang lang);     // "3 months" / "3 maanden"
+std::string month_name(unsigned month, Lang lang);           // "December" / "december"
+std::string reminder_summary(const Reminder& r);
+std::string reminder_message(const Reminder& r);
+std::string duration_text(const Duration& d);
+std::string month_name(unsigned month);
+// `s` on one line: each line break (LF, CR, CRLF, NEL, LS, PS) and tab a space, trailing ones dropped.
+std::string one_line_text(std::string_view s);
 
 std::string render_reminders_text(const ReminderReport& report, bool color);
 std::string render_reminders_markdown(const ReminderReport& report);

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/schema.h"
+#include "model/key_table.h"
 #include "model/enums.h"
 #include "render/json.h"
 

@@ -61,24 +61,38 @@ ChecklistItem checklist_item(const Repository& repo, const Agreement& a, int yea
     it.reference = it.due ? *it.due : as_of;
     it.status = status_on(a, it.reference);
     it.term_end = current_term_end(a, it.reference);
-    bool goes_on_without_notice =
-        !a.terminated && (renews_tacitly(a) || (a.renewal && *a.renewal == Renewal::indefinite));
-    if (it.term_end && goes_on_without_notice)
-        it.notice_deadline = notice_deadline_of(a, *it.term_end);
+    // As of the reference day: before terminated.notice_given the block does not count yet.
+    const bool goes_on_without_notice = renews_tacitly(a, it.reference) || runs_on_indefinitely(a, it.reference);
+    if (it.term_end && goes_on_without_notice) it.notice_deadline = notice_deadline_of(a, *it.term_end);
     if (a.id) {
         it.last_year = repo.evaluation_for(*a.id, year - 1);
         it.this_year = repo.evaluation_for(*a.id, year);
+        for (const Evaluation* e : repo.evaluations_of(*a.id))
+            if (e->year && *e->year < year &&
+                (!it.latest_before || *e->year > *it.latest_before->year ||
+                 (*e->year == *it.latest_before->year && e->date && it.latest_before->date &&
+                  *e->date >= *it.latest_before->date)))
+                it.latest_before = e;
     }
     for (const auto* n : it.neighbourhoods)
         it.liveability.push_back(liveability_trend(repo, *n, a.start.value));
     if (a.strategy) it.strategy = repo.strategy(*a.strategy);
     it.decide_by = it.due;
     // The notice deadline that a decision can still meet: when this term's has already passed
-    // on the day the checklist is made, only the next term can be ended.
+    // on the day the checklist is made, only a later end can be reached by notice.
     std::optional<Date> deadline = it.notice_deadline;
-    if (deadline && *deadline < as_of && renews_tacitly(a) && it.term_end)
-        if (auto next = current_term_end(a, add_days(*it.term_end, 1)))
-            deadline = notice_deadline_of(a, *next);
+    if (deadline && *deadline < as_of) {
+        it.deadline_passed = true;
+        deadline.reset();
+        it.earliest_end = earliest_end_by_notice(a, as_of);
+        if (it.earliest_end && renews_tacitly(a, as_of)) {
+            it.earliest_end_deadline = notice_deadline_of(a, *it.earliest_end);
+            deadline = it.earliest_end_deadline;
+        }
+        if (it.earliest_end && runs_on(a, as_of)) it.mutual_end = current_term_end(a, as_of);
+        if (!it.earliest_end) it.ends_on = final_day(a, as_of);  // notice has since been given
+        if (it.mutual_end && it.earliest_end && *it.mutual_end >= *it.earliest_end) it.mutual_end.reset();
+    }
     if (deadline && (!it.decide_by || *deadline < *it.decide_by)) {
         it.decide_by = deadline;
         it.decide_by_reason = DecideBy::notice_deadline;

@@ -54,6 +54,16 @@ struct ChecklistItem {
     const Strategy* strategy = nullptr;
     std::optional<Date> decide_by;  // the earlier of the due date and the notice deadline
     DecideBy decide_by_reason = DecideBy::due_date;
+    // [1.1] The notice deadline of term_end has passed on the as-of date: a stop now reaches
+    // earliest_end (the end of the first term whose deadline lies ahead, or a notice period
+    // from the as-of date for an agreement that runs on without a term), or, when the partner
+    // agrees, mutual_end (the end of the term current on the as-of date).
+    bool deadline_passed = false;
+    std::optional<Date> earliest_end;
+    std::optional<Date> earliest_end_deadline;  // the notice deadline of earliest_end (tacit)
+    std::optional<Date> mutual_end;
+    std::optional<Date> ends_on;  // deadline passed, and notice has been given since: its end
+    const Evaluation* latest_before = nullptr;  // the latest evaluation for a year before `year`
     bool contacts = false;  // show partner contacts and participants
 };
 

@@ -76,49 +76,114 @@ bool passes(const Reminder& r, const ReminderOptions& o) {
     return true;
 }
 
-void agreement_reminders(const Repository& repo, const Agreement& a, const ReminderOptions& o,
+// Which terms of a tacit agreement to look at: every one in the window, or (next_reminder) only
+// the current term and the first whose notice deadline lies ahead: no later term can give an
+// earlier reminder.
+enum class Terms { in_window, first };
+
+RecentEvaluation recent(const Evaluation& e) {
+    return RecentEvaluation{e.date.value_or(Date{}), e.year.value_or(0), e.decision.value_or(Decision::continue_)};
+}
+
+void agreement_reminders(const Repository& repo, const Agreement& a, const ReminderOptions& o, Terms which,
                          Reminders& out) {
     const Date t = o.as_of;
     auto until = [&](ReminderKind k) { return add(t, o.horizon[static_cast<std::size_t>(k)]); };
-    const bool tacit = renews_tacitly(a);
-    const bool indefinite =
-        !a.terminated && a.end && a.renewal && *a.renewal == Renewal::indefinite;
-    const std::optional<Date> e = current_term_end(a, t);
+    const std::string_view id = text_or_empty(a.id);
+    // Before terminated.notice_given the agreement is what it would be without the block.
+    const bool tacit = renews_tacitly(a, t);
+    const bool indefinite = runs_on_indefinitely(a, t) && *a.end >= t;
+    std::optional<Duration> lead;
+    if (repo.config.reminders_lead) lead = *repo.config.reminders_lead;
 
-    // notice and renewal: only agreements that go on by themselves at E.
-    if ((tacit || indefinite) && e) {
-        auto fill_term = [&](Reminder& r) {
-            r.term_end = *e;
-            r.indefinite = indefinite;
-            if (tacit) {
-                r.renewal_term = *a.renewal_term;
-                // E is term k; the next term's end is computed from `end` like every term end.
-                long k = 0;
-                while (term_end(*a.end, *a.renewal_term, k) < *e) ++k;
-                r.next_term_end = term_end(*a.end, *a.renewal_term, k + 1);
+    // decide, notice and renewal: the terms that go on by themselves unless notice is given.
+    auto fill_term = [&](Reminder& r, long k, const Date& e) {
+        r.term_end = e;
+        r.indefinite = indefinite;
+        r.notice_deadline = notice_deadline_of(a, e);
+        if (a.notice) r.notice = *a.notice;
+        if (tacit) {
+            r.renewal_term = *a.renewal_term;
+            r.next_term_end = term_end_of(a, k + 1);
+        }
+    };
+    auto term = [&](long k, const Date& e) {
+        const Date deadline = notice_deadline_of(a, e);
+        // decide: D - lead, for a deadline still ahead, when within the horizon or passed
+        if (lead && deadline >= t) {
+            const Date day = subtract(deadline, *lead);
+            if (day <= until(ReminderKind::decide)) {
+                Reminder r = about(repo, a, ReminderKind::decide, day, t);
+                fill_term(r, k, e);
+                r.lead = *lead;
+                r.overdue = day < t;
+                r.evaluated = evaluated_before(repo, id, deadline);
+                r.leases = leases_of(a);
+                out.push_back(std::move(r));
             }
-        };
-        const Date deadline = notice_deadline_of(a, *e);
+        }
         if (in_window(deadline, t, until(ReminderKind::notice))) {
             Reminder r = about(repo, a, ReminderKind::notice, deadline, t);
-            fill_term(r);
-            r.evaluated = evaluated_before(repo, text_or_empty(a.id), deadline);
+            fill_term(r, k, e);
+            r.evaluated = evaluated_before(repo, id, deadline);
             r.leases = leases_of(a);
             out.push_back(std::move(r));
         }
-        if (in_window(*e, t, until(ReminderKind::renewal))) {
-            Reminder r = about(repo, a, ReminderKind::renewal, *e, t);
-            fill_term(r);
+        if (in_window(e, t, until(ReminderKind::renewal))) {
+            Reminder r = about(repo, a, ReminderKind::renewal, e, t);
+            fill_term(r, k, e);
             out.push_back(std::move(r));
         }
+    };
+    // A missed stop decision: the latest evaluation decided stop, no notice is recorded, and
+    // the deadline of the current term E has passed (deadline < T <= E).
+    auto missed = [&](long k, const Date& e) {
+        const Date deadline = notice_deadline_of(a, e);
+        if (deadline >= t) return;
+        const Evaluation* last = latest_evaluation(repo, id);
+        if (!last || !last->decision || *last->decision != Decision::stop) return;
+        Reminder r = about(repo, a, ReminderKind::notice, deadline, t);
+        fill_term(r, k, e);
+        r.overdue = true;
+        r.missed = true;
+        r.evaluated = recent(*last);
+        r.earliest_end = earliest_end_by_notice(a, t);
+        if (tacit && r.earliest_end) r.next_deadline = notice_deadline_of(a, *r.earliest_end);
+        r.leases = leases_of(a);
+        out.push_back(std::move(r));
+    };
+    if (tacit) {
+        const long k0 = first_term_ending_from(a, t);
+        missed(k0, term_end_of(a, k0));
+        if (which == Terms::first) {
+            const long kd = first_term_with_deadline_from(a, t);
+            term(k0, term_end_of(a, k0));
+            if (kd != k0) term(kd, term_end_of(a, kd));
+        } else {
+            // Term ends, deadlines and decide days all grow with k: stop at the first term
+            // whose every date lies past its horizon.
+            const Date last_renewal = until(ReminderKind::renewal), last_notice = until(ReminderKind::notice);
+            const std::optional<Date> last_decide = lead ? std::optional(add(until(ReminderKind::decide), *lead))
+                                                         : std::nullopt;
+            for (long k = k0;; ++k) {
+                const Date e = term_end_of(a, k);
+                const Date deadline = notice_deadline_of(a, e);
+                if (e > last_renewal && deadline > last_notice && (!last_decide || deadline > *last_decide)) break;
+                term(k, e);
+            }
+        }
+    } else if (indefinite) {
+        missed(0, *a.end);
+        term(0, *a.end);
     }
 
     // expiry: it ends without anyone acting (renewal none, or terminated).
-    if (auto last = final_day(a); last && in_window(*last, t, until(ReminderKind::expiry))) {
+    if (auto last = final_day(a, t); last && in_window(*last, t, until(ReminderKind::expiry))) {
         Reminder r = about(repo, a, ReminderKind::expiry, *last, t);
-        if (a.terminated && a.terminated->end) {
+        r.term_end = *last;
+        if (const Termination* term_block = termination_on(a, t)) {
             r.terminated = true;
-            r.terminated_by = a.terminated->by.value_or(TerminatedBy::association);
+            r.terminated_by = term_block->by.value_or(TerminatedBy::association);
         }
         r.leases = leases_of(a);
         out.push_back(std::move(r));
@@ -128,7 +193,7 @@ void agreement_reminders(const Repository& repo, const Agreement& a, const Remin
     // on or after T, within the horizon); each when it runs on that day and is not evaluated.
     auto evaluation = [&](const Date& due, bool overdue) {
         const int year = int(due.year());
-        if (!runs_on(a, due) || repo.evaluation_for(a.id.value_or(""), year)) return;
+        if (!runs_on(a, due) || repo.evaluation_for(id, year)) return;
         Reminder r = about(repo, a, ReminderKind::evaluation, due, t);
         r.overdue = overdue;
         r.evaluation_year = year;
@@ -139,15 +204,30 @@ void agreement_reminders(const Repository& repo, const Agreement& a, const Remin
         evaluation(*d1, false);
 }
 
+// The reminders' order: date, kind, agreement or strategy id, term end.
+bool listed_before(const Reminder& x, const Reminder& y) {
+    auto key = [](const Reminder& r) {
+        return std::tuple(std::chrono::sys_days{r.date}, static_cast<int>(r.kind),
+                          r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement,
+                          r.term_end ? std::chrono::sys_days{*r.term_end} : std::chrono::sys_days{});
+    };
+    return key(x) < key(y);
+}
+
 }  // namespace
 
 std::array<Duration, reminder_kind_count> reminder_horizons(const Config& config,
                                                             const std::optional<Duration>& within) {
     std::array<Duration, reminder_kind_count> out{};
     const Duration fallback = default_horizon(config, within);
+    auto own = [&](ReminderKind k) -> const Field<Duration>& {
+        return config.horizon_by_kind[static_cast<std::size_t>(k)];
+    };
     for (int k = 0; k < reminder_kind_count; ++k) {
-        const auto& own = config.horizon_by_kind[static_cast<std::size_t>(k)];
-        out[static_cast<std::size_t>(k)] = within ? *within : own ? *own : fallback;
+        const auto kind = static_cast<ReminderKind>(k);
+        // decide: its own horizon, else that of notice (the deadline it prepares for)
+        const Field<Duration>& h = kind == ReminderKind::decide && !own(kind) ? own(ReminderKind::notice) : own(kind);
+        out[static_cast<std::size_t>(k)] = within ? *within : h ? *h : fallback;
     }
     return out;
 }
@@ -160,7 +240,7 @@ Duration default_horizon(const Config& config, const std::optional<Duration>& wi
 
 Reminders compute_reminders(const Repository& repo, const ReminderOptions& o) {
     Reminders all;
-    for (const auto& a : repo.agreements) agreement_reminders(repo, a, o, all);
+    for (const auto& a : repo.agreements) agreement_reminders(repo, a, o, Terms::in_window, all);
 
     const Date until = add(o.as_of, o.horizon[static_cast<std::size_t>(ReminderKind::strategy_end)]);
     for (const auto& s : repo.strategies) {
@@ -176,15 +256,9 @@ Reminders compute_reminders(const Repository& repo, const ReminderOptions& o) {
     }
 
     std::erase_if(all, [&](const Reminder& r) { return !passes(r, o); });
-    // (date, kind, id) names one reminder, so a plain sort is as deterministic as a stable one,
-    // without stable_sort's buffer of half the list
-    std::sort(all.begin(), all.end(), [](const Reminder& x, const Reminder& y) {
-        auto key = [](const Reminder& r) {
-            return std::tuple(std::chrono::sys_days{r.date}, static_cast<int>(r.kind),
-                              r.kind == ReminderKind::strategy_end ? r.strategy : r.agreement);
-        };
-        return key(x) < key(y);
-    });
+    // (date, kind, id, term end) names one reminder, so a plain sort is as deterministic as a
+    // stable one, without stable_sort's buffer of half the list
+    std::sort(all.begin(), all.end(), listed_before);
     return all;
 }
 
@@ -192,18 +266,13 @@ std::optional<Reminder> next_reminder(const Repository& repo, const Agreement& a
     ReminderOptions o;
     o.as_of = as_of;
     // Up to the last year the data can name: an expiry decades ahead is still the next thing.
-    // Only the current term gives notice and renewal reminders, so this stays a handful.
     const long days = days_between(as_of, Date{std::chrono::year{2200} / 12 / 31}) + 1;
     o.horizon.fill(Duration{std::max(days, 0L), DurationUnit::days});
     Reminders found;
-    agreement_reminders(repo, a, o, found);
-    std::optional<Reminder> best;
-    auto key = [](const Reminder& r) {
-        return std::tuple(!r.overdue, std::chrono::sys_days{r.date}, static_cast<int>(r.kind));
-    };
-    for (auto& r : found)
-        if (!best || key(r) < key(*best)) best = std::move(r);
-    return best;
+    agreement_reminders(repo, a, o, Terms::first, found);
+    auto first = std::min_element(found.begin(), found.end(), listed_before);
+    if (first == found.end()) return std::nullopt;
+    return std::move(*first);
 }
 
 bool any_overdue(const Reminders& reminders) {

@@ -64,7 +64,7 @@ struct Reminder {
     std::string_view title;             // the agreement's or strategy's title
 
     // What the message needs.
-    std::optional<Date> term_end;        // notice, renewal: the current term end E
+    std::optional<Date> term_end;        // decide, notice, renewal, expiry: the end of the term it is about
     bool indefinite = false;             // notice, renewal: renewal: indefinite (goes on without end)
     std::optional<Duration> renewal_term;  // notice, renewal (tacit)
     std::optional<Date> next_term_end;   // notice, renewal (tacit): the end of the term after E
@@ -73,6 +73,16 @@ struct Reminder {
     TerminatedBy terminated_by = TerminatedBy::association;
     std::vector<LeaseNote> leases;       // expiry, notice: leases that do not end with the agreement
     int evaluation_year = 0;             // evaluation
+
+    // [1.1] Added for every-term notices, missed stop decisions and decide-by reminders.
+    std::optional<Date> notice_deadline;  // decide, notice: the notice deadline of term_end
+    std::optional<Duration> notice;       // decide, notice: the notice period (none: the deadline is E)
+    std::optional<Duration> lead;         // decide: reminders.lead
+    // notice: the deadline has passed after a decision to stop with no notice recorded (then
+    // overdue, dated on the missed deadline, `evaluated` the decision)
+    bool missed = false;
+    std::optional<Date> next_deadline;    // missed: the next notice deadline on or after T (tacit)
+    std::optional<Date> earliest_end;     // missed: the earliest end notice given on T reaches
 };
 
 // A deque: a list of tens of thousands is never copied to grow, nor held twice.
@@ -81,9 +91,9 @@ using Reminders = std::deque<Reminder>;
 Reminders compute_reminders(const Repository& repo, const ReminderOptions& options);
 
 // The first reminder `compute_reminders` would give for `a` with no limit on the horizon and no
-// filters: an overdue one first, then by date, then kind in the reminders' order; nullopt when
-// there is none. Looks at a bounded number of terms (it must stay cheap for every agreement of
-// a portfolio).
+// filters, in its order (date, kind, term end: overdue ones lie before T, so they come first);
+// nullopt when there is none. Looks at two terms at most (the current one, and the first whose
+// notice deadline lies ahead), so it stays cheap for every agreement of a portfolio.
 std::optional<Reminder> next_reminder(const Repository& repo, const Agreement& a, const Date& as_of);
 
 // Any reminder overdue (for --check)?

@@ -57,6 +57,14 @@ for cmd in validate summary reminders; do
   fi
 done
 
+# --help and --version to a stdout that fails: exit 3, not 0 with the text lost
+if [ -w /dev/full ]; then
+  for args in --help --version "summary --help"; do
+    expect 3 "wijk $args > /dev/full" sh -c "'$bin_dir/wijk' $args > /dev/full"
+    contains "$work/err" "cannot write standard output" "wijk $args > /dev/full says so"
+  done
+fi
+
 # -o /dev/stdout is written in place, never renamed over (as root, a rename would replace the
 # machine's /dev/stdout link with a file).
 expect 0 "-o /dev/stdout" wijk -C "$work/repo" $as_of summary -f json -o /dev/stdout
@@ -83,6 +91,14 @@ if [ -n "$run_as_nobody" ]; then
   expect 3 "-o into a read-only folder" $run_as_nobody "$bin_dir/wijk" -C "$work/repo" $as_of summary -o "$work/locked/report.json"
   if [ "$(cat "$work/locked/report.json")" = "old report" ]; then ok; else bad "old file clobbered"; fi
   if [ "$(ls -A "$work/locked" | wc -l)" = 1 ]; then ok; else bad "temporary file left behind"; fi
+  # a target the user may not write, in a folder they may: exit 3 and left as it is (a rename
+  # would replace it), as the shell's `>` would
+  mkdir -p "$work/mine"; chown 65534 "$work/mine" 2>/dev/null || chmod 777 "$work/mine"
+  echo "read-only report" > "$work/mine/report.json"; chmod 444 "$work/mine/report.json"
+  expect 3 "-o onto a file the user may not write" $run_as_nobody "$bin_dir/wijk" -C "$work/repo" $as_of summary -f json -o "$work/mine/report.json"
+  contains "$work/err" "report.json: Permission denied" "the unwritable target is named"
+  if [ "$(cat "$work/mine/report.json")" = "read-only report" ]; then ok; else bad "the unwritable target was replaced"; fi
+  if [ "$(ls -A "$work/mine" | wc -l)" = 1 ]; then ok; else bad "temporary file left behind (unwritable target)"; fi
 else
   echo "skipped: no way to run as an unprivileged user"
 fi

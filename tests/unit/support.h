@@ -7,7 +7,14 @@
 
 #include <filesystem>
 
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "load/workspace.h"
 #include "model/calendar.h"
+#include "source/overlay_source.h"
 #include "model/mark.h"
 #include "model/records.h"
 
@@ -59,6 +66,31 @@ inline Agreement agreement_with_terms(const char* start, const char* end, std::o
     if (term) a.renewal_term = F(*term);
     if (notice) a.notice = F(*notice);
     return a;
+}
+
+// A repository of texts held in memory, loaded by a workspace as files are (path, text pairs;
+// "wijk.yaml" among them or not). Keeps its workspace, so that problems are located.
+struct InMemory {
+    std::shared_ptr<OverlaySource> source = std::make_shared<OverlaySource>(nullptr, "/in-memory");
+    std::unique_ptr<Workspace> workspace;
+    explicit InMemory(const std::vector<std::pair<std::string, std::string>>& files, WorkspaceOptions options = {}) {
+        for (const auto& [path, text] : files) source->set(path, text);
+        workspace = std::make_unique<Workspace>(source, std::move(options));
+        workspace->load();
+    }
+    Repository& repo() { return workspace->repository(); }
+    const Diagnostics& diags() const { return workspace->diagnostics(); }
+};
+
+// The records of one data file's text, as a workspace loads them; the repository is moved out
+// of its workspace (nothing can locate its values then). Its diagnostics go to `diags`.
+inline Repository load_text(std::string_view text, Diagnostics* diags = nullptr, const char* path = "data.yaml") {
+    InMemory m({{path, std::string(text)}});
+    if (diags) *diags = m.diags();
+    Repository repo = std::move(m.repo());
+    repo.locator = nullptr;
+    repo.index();
+    return repo;
 }
 
 // A fresh folder under /tmp, removed with everything in it at the end of the scope.

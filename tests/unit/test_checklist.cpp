@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include "support.h"
-#include "load/loader.h"
 #include "model/i18n.h"
 #include "render/checklist.h"
 #include "report/checklist.h"
@@ -51,12 +50,9 @@ evaluations:
 )";
 
 Repository repository() {
-    Repository repo;
-    repo.files = {"wijk.yaml", "data.yaml"};
     Diagnostics diags;
-    load_data_text(data, 1, repo, diags);
+    Repository repo = testing::load_text(data, &diags);
     REQUIRE(diags.errors() == 0);
-    repo.index();
     return repo;
 }
 
@@ -241,10 +237,8 @@ TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
     CHECK(has(y, "  - agreement: due-dec\n"));
     CHECK(has(y, "    results: []"));
     // it reads back: one record per agreement, date and decision missing
-    Repository back;
-    back.files = {"wijk.yaml", "new.yaml"};
     Diagnostics diags;
-    load_data_text(y, 1, back, diags);
+    Repository back = testing::load_text(y, &diags, "new.yaml");
     REQUIRE(back.evaluations.size() == 2);
     CHECK_FALSE(back.evaluations[0].date.has());
     CHECK_FALSE(back.evaluations[0].decision.has());

@@ -1,23 +1,22 @@
 // Value -> records: scalar types as written, keys, collections.
 #include <doctest/doctest.h>
 
-#include "load/loader.h"
 #include "load/reader.h"
-#include "load/sources.h"
+#include "support.h"
 #include "load/yaml_reader.h"
 
 using namespace wijk;
 
 namespace {
+// A file's text loaded in memory; its workspace kept, so that values are located.
 struct Loaded1 {
-    Repository repo;
-    Diagnostics diags;
+    std::unique_ptr<testing::InMemory> m;
+    Repository& repo;
+    const Diagnostics& diags;
+    explicit Loaded1(std::unique_ptr<testing::InMemory> mem) : m(std::move(mem)), repo(m->repo()), diags(m->diags()) {}
 };
 Loaded1 load(std::string_view text) {
-    Loaded1 l;
-    l.repo.files = {"wijk.yaml", "x.yaml"};
-    load_data_text(text, 1, l.repo, l.diags);
-    return l;
+    return Loaded1(std::make_unique<testing::InMemory>(std::vector<std::pair<std::string, std::string>>{{"x.yaml", std::string(text)}}));
 }
 std::vector<std::string> rules(const Loaded1& l) {
     std::vector<std::string> out;
@@ -97,17 +96,25 @@ TEST_CASE("money and percent as written") {
 TEST_CASE("records stay where they are while files are appended (no copies of all records so far)") {
     // One agreement per file is the usual layout; a vector would be copied each time it grows,
     // holding two copies at once (bench/run, issue 8). Records live in deques and never move.
-    Repository repo;
-    Diagnostics diags;
-    repo.files = {"wijk.yaml"};
+    std::vector<std::pair<std::string, std::string>> files;
+    for (int i = 0; i < 2000; ++i)
+        files.emplace_back("agreements/a" + std::to_string(10000 + i) + ".yaml",
+                           "agreements:\n  - {id: a" + std::to_string(i) +
+                               ", partner: p, title: T, neighbourhoods: [n], start: 2024-01-01}\n");
+    WorkspaceOptions one_thread;
+    one_thread.threads = 1;
+    // the first record's address, noted when the first file is merged, must hold when all are
     const Agreement* first = nullptr;
-    for (int i = 0; i < 2000; ++i) {
-        repo.files.push_back("agreements/a" + std::to_string(i) + ".yaml");
-        std::string text = "agreements:\n  - {id: a" + std::to_string(i) +
-                           ", partner: p, title: T, neighbourhoods: [n], start: 2024-01-01}\n";
-        load_data_text(text, static_cast<std::uint32_t>(i + 1), repo, diags);
-        if (!first) first = &repo.agreements.front();
-    }
+    const Repository* loading = nullptr;
+    one_thread.progress = [&](std::size_t, std::size_t) {
+        if (!first && loading && !loading->agreements.empty()) first = &loading->agreements.front();
+    };
+    testing::InMemory m({}, one_thread);
+    loading = &m.repo();
+    for (auto& [path, text] : files) m.source->set(path, text);
+    m.workspace->load();
+    Repository& repo = m.repo();
+    REQUIRE(first != nullptr);  // noted after 256 of the 2000 files were merged
     REQUIRE(repo.agreements.size() == 2000);
     CHECK(first == &repo.agreements.front());
     CHECK(*first->id == "a0");

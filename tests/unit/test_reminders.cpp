@@ -315,3 +315,233 @@ TEST_CASE("ical_text: RFC 5545 TEXT escaping drops control characters") {
     CHECK(ical_text("a;b,c\\d\ne\r") == "a\\;b\\,c\\\\d\\ne");
     CHECK(ical_text(std::string("x\x7fy\x01z")) == "xyz");
 }
+
+TEST_CASE("notice and renewal for every term in the window, each with its term end") {
+    // 3-month terms ending 2027-01-31, 04-30, 07-31, 10-31, 2028-01-31; notice 1 month
+    auto a = agreement("q", "2025-02-01", "2025-04-30", Renewal::tacit, months3, month1);
+    auto repo = repo_of({a});
+    auto all = compute_reminders(repo, options("2026-11-26", year1));
+    auto notices = of_kind(all, ReminderKind::notice);
+    REQUIRE(notices.size() == 4);
+    CHECK(notices[0].date == D("2026-12-31"));
+    CHECK(notices[0].term_end == D("2027-01-31"));
+    CHECK(notices[1].date == D("2027-03-31"));
+    CHECK(notices[1].term_end == D("2027-04-30"));
+    CHECK(notices[2].date == D("2027-06-30"));
+    CHECK(notices[3].date == D("2027-09-30"));
+    CHECK(notices[3].term_end == D("2027-10-31"));
+    CHECK(notices[3].next_term_end == D("2028-01-31"));
+    for (const auto& n : notices) CHECK(n.notice_deadline == n.date);
+    auto renewals = of_kind(all, ReminderKind::renewal);
+    REQUIRE(renewals.size() == 4);  // 2027-01-31 .. 2027-10-31; 2028-01-31 is past 2027-11-26
+    CHECK(renewals[3].term_end == D("2027-10-31"));
+    for (std::size_t i = 1; i < all.size(); ++i) CHECK_FALSE(all[i].date < all[i - 1].date);
+}
+
+TEST_CASE("a missed stop decision: overdue notice on the deadline until the term ends or notice is recorded") {
+    // yearly terms ending 2026-12-31, 3 months' notice: deadline 2026-09-30
+    auto a = agreement("s", "2024-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    auto stop = evaluation("s", 2026, "2026-06-01");
+    stop.decision = F(Decision::stop);
+    auto repo = repo_of({a}, {stop});
+    auto all = compute_reminders(repo, options("2026-11-26"));
+    auto notices = of_kind(all, ReminderKind::notice);
+    REQUIRE(notices.size() == 1);
+    const Reminder& m = notices[0];
+    CHECK(m.date == D("2026-09-30"));
+    CHECK(m.overdue);
+    CHECK(m.missed);
+    CHECK(m.days == -57);
+    CHECK(m.term_end == D("2026-12-31"));
+    CHECK(m.next_deadline == D("2027-09-30"));
+    CHECK(m.earliest_end == D("2027-12-31"));
+    CHECK(any_overdue(all));
+    const std::string text = reminder_message(m, Lang::en);
+    CHECK(text.find("the notice deadline 2026-09-30 for an end on 2026-12-31 has passed") != std::string::npos);
+    CHECK(text.find("renews on 2027-01-01 for 1 year unless the partner agrees to end it sooner") != std::string::npos);
+    CHECK(text.find("(record that as terminated with by: mutual)") != std::string::npos);
+    CHECK(text.find("The next deadline is 2027-09-30, for an end on 2027-12-31.") != std::string::npos);
+    CHECK(reminder_summary(m, Lang::nl).rfind("Uiterste opzegdatum gemist:", 0) == 0);
+    // on the term end itself it is still there; the day after, the next term's deadline lies ahead
+    CHECK(of_kind(compute_reminders(repo, options("2026-12-31")), ReminderKind::notice).at(0).missed);
+    CHECK(of_kind(compute_reminders(repo, options("2027-01-01")), ReminderKind::notice).empty());
+    // on the deadline itself it is an ordinary notice reminder
+    auto on = of_kind(compute_reminders(repo, options("2026-09-30")), ReminderKind::notice);
+    REQUIRE(on.size() == 1);
+    CHECK_FALSE(on[0].overdue);
+    // a later evaluation that decides to continue: nothing missed
+    auto later = evaluation("s", 2027, "2026-11-01");
+    CHECK(of_kind(compute_reminders(repo_of({a}, {stop, later}), options("2026-11-26")), ReminderKind::notice).empty());
+    // notice recorded: only the expiry; recorded with notice_given after T: as if not yet
+    Termination t;
+    t.end = FD("2027-12-31");
+    t.notice_given = FD("2026-12-01");
+    a.terminated = t;
+    auto before = compute_reminders(repo_of({a}, {stop}), options("2026-11-26"));
+    CHECK(of_kind(before, ReminderKind::notice).size() == 1);
+    auto after = compute_reminders(repo_of({a}, {stop}), options("2026-12-01", Duration{400, DurationUnit::days}));
+    CHECK(of_kind(after, ReminderKind::notice).empty());
+    CHECK(of_kind(after, ReminderKind::renewal).empty());
+    REQUIRE(of_kind(after, ReminderKind::expiry).size() == 1);
+    CHECK(of_kind(after, ReminderKind::expiry)[0].term_end == D("2027-12-31"));
+}
+
+TEST_CASE("a missed stop decision: indefinite up to its end, never for renewal: none") {
+    auto ind = agreement("i", "2024-01-01", "2026-12-31", Renewal::indefinite, std::nullopt, months3);
+    auto none = agreement("n", "2024-01-01", "2026-12-31", Renewal::none, std::nullopt, months3);
+    auto si = evaluation("i", 2026, "2026-06-01");
+    si.decision = F(Decision::stop);
+    auto sn = evaluation("n", 2026, "2026-06-01");
+    sn.decision = F(Decision::stop);
+    auto repo = repo_of({ind, none}, {si, sn});
+    auto notices = of_kind(compute_reminders(repo, options("2026-11-26")), ReminderKind::notice);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].agreement == "i");
+    CHECK(notices[0].missed);
+    CHECK(notices[0].earliest_end == D("2027-02-26"));  // notice reaching the partner today
+    CHECK_FALSE(notices[0].next_deadline);
+    CHECK(reminder_message(notices[0], Lang::en).find("given today, with a notice period of 3 months, it ends on 2027-02-26") !=
+          std::string::npos);
+    // after its end there is no term to miss
+    CHECK(of_kind(compute_reminders(repo, options("2027-01-01")), ReminderKind::notice).empty());
+}
+
+TEST_CASE("decide: reminders.lead before each notice deadline ahead") {
+    // yearly terms ending 2026-12-31, 3 months' notice: deadlines 2026-09-30, 2027-09-30
+    auto a = agreement("d", "2024-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    auto repo = repo_of({a});
+    repo.config.reminders_lead = F(Duration{6, DurationUnit::weeks});
+    // 6 weeks before 2026-09-30 is 2026-08-19
+    auto all = compute_reminders(repo, options("2026-08-01"));
+    auto decide = of_kind(all, ReminderKind::decide);
+    REQUIRE(decide.size() == 1);
+    CHECK(decide[0].date == D("2026-08-19"));
+    CHECK_FALSE(decide[0].overdue);
+    CHECK(decide[0].notice_deadline == D("2026-09-30"));
+    CHECK(decide[0].term_end == D("2026-12-31"));
+    CHECK(reminder_message(decide[0], Lang::en)
+              .rfind("Decide by 2026-08-19 whether to end it on 2026-12-31, so that notice can reach Stichting Dock by "
+                     "2026-09-30 (6 weeks later).", 0) == 0);
+    // its day has passed, the deadline not yet: overdue, and --check catches it
+    all = compute_reminders(repo, options("2026-09-01"));
+    decide = of_kind(all, ReminderKind::decide);
+    REQUIRE(decide.size() == 1);
+    CHECK(decide[0].overdue);
+    CHECK(decide[0].days == -13);
+    CHECK(any_overdue(all));
+    CHECK(reminder_summary(decide[0], Lang::en).rfind("Decision on notice overdue:", 0) == 0);
+    // on the deadline itself still overdue; the day after, the deadline is missed: no decide
+    CHECK(of_kind(compute_reminders(repo, options("2026-09-30")), ReminderKind::decide).size() == 1);
+    CHECK(of_kind(compute_reminders(repo, options("2026-10-01")), ReminderKind::decide).empty());
+    // the decide horizon: its own, else notice's; a deadline whose decide day lies past it: none
+    ReminderOptions o = options("2026-06-01", Duration{60, DurationUnit::days});
+    CHECK(of_kind(compute_reminders(repo, o), ReminderKind::decide).empty());  // 2026-08-19 is 79 days on
+    o.horizon[static_cast<std::size_t>(ReminderKind::decide)] = Duration{80, DurationUnit::days};
+    CHECK(of_kind(compute_reminders(repo, o), ReminderKind::decide).size() == 1);
+    Config c;
+    c.horizon_by_kind[static_cast<std::size_t>(ReminderKind::notice)] = F(Duration{6, DurationUnit::months});
+    CHECK(reminder_horizons(c, std::nullopt)[static_cast<std::size_t>(ReminderKind::decide)] ==
+          Duration{6, DurationUnit::months});
+    c.horizon_by_kind[static_cast<std::size_t>(ReminderKind::decide)] = F(Duration{1, DurationUnit::years});
+    CHECK(reminder_horizons(c, std::nullopt)[static_cast<std::size_t>(ReminderKind::decide)] == year1);
+    // no lead: no decide reminders
+    repo.config.reminders_lead = Field<Duration>();
+    CHECK(of_kind(compute_reminders(repo, options("2026-08-01")), ReminderKind::decide).empty());
+}
+
+TEST_CASE("order: date, then decide before notice, then id, then term end") {
+    // lead 0: the decide day is the deadline itself
+    auto a = agreement("b", "2024-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    auto b = agreement("a", "2024-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    auto repo = repo_of({a, b});
+    repo.config.reminders_lead = F(Duration{0, DurationUnit::days});
+    auto all = compute_reminders(repo, options("2026-09-01"));
+    REQUIRE(all.size() == 4);
+    CHECK((all[0].kind == ReminderKind::decide && all[0].agreement == "a"));
+    CHECK((all[1].kind == ReminderKind::decide && all[1].agreement == "b"));
+    CHECK((all[2].kind == ReminderKind::notice && all[2].agreement == "a"));
+    CHECK((all[3].kind == ReminderKind::notice && all[3].agreement == "b"));
+}
+
+TEST_CASE("next_reminder is the first reminder of the unlimited list, looking at two terms") {
+    std::vector<Agreement> list{
+        agreement("daily", "2000-01-01", "2000-01-10", Renewal::tacit, Duration{1, DurationUnit::days},
+                  Duration{3, DurationUnit::weeks}),
+        agreement("yearly", "2024-01-01", "2025-12-31", Renewal::tacit, year1, months3),
+        agreement("quarterly", "2025-02-01", "2025-04-30", Renewal::tacit, months3, Duration{4, DurationUnit::months}),
+        agreement("ind", "2024-01-01", "2026-12-31", Renewal::indefinite, std::nullopt, months3),
+        agreement("none", "2024-01-01", "2030-12-31", Renewal::none),
+        agreement("open", "2024-01-01", nullptr, std::nullopt, std::nullopt, months3),
+    };
+    auto stop = evaluation("yearly", 2026, "2026-06-01");
+    stop.decision = F(Decision::stop);
+    for (const char* as_of : {"2026-08-01", "2026-09-15", "2026-11-26", "2027-01-01"}) {
+        for (bool lead : {false, true}) {
+            auto repo = repo_of(list, {stop}, true);
+            if (lead) repo.config.reminders_lead = F(Duration{6, DurationUnit::weeks});
+            const long days = days_between(D(as_of), D("2200-12-31")) + 1;
+            auto all = compute_reminders(repo, options(as_of, Duration{std::min(days, max_duration_days), DurationUnit::days}));
+            for (const auto& a : repo.agreements) {
+                CAPTURE(as_of);
+                CAPTURE(*a.id);
+                auto next = next_reminder(repo, a, D(as_of));
+                const Reminder* first = nullptr;
+                for (const auto& r : all)
+                    if (r.agreement == *a.id) {
+                        first = &r;
+                        break;
+                    }
+                REQUIRE(next.has_value() == (first != nullptr));
+                if (!first) continue;
+                CHECK(next->date == first->date);
+                CHECK(next->kind == first->kind);
+                CHECK(next->term_end == first->term_end);
+                CHECK(next->overdue == first->overdue);
+            }
+        }
+    }
+}
+
+TEST_CASE("text: details wrap at the width with their indent, never inside a word") {
+    auto a = agreement("buurtkamer-kolenkit-2027-met-een-heel-lang-id-dat-niet-past", "2024-12-27", "2025-12-26",
+                       Renewal::tacit, year1, month1);
+    a.title = F(std::string("A title\nwith a line break"));
+    auto repo = repo_of({a});
+    auto all = compute_reminders(repo, options("2026-11-26"));
+    ReminderReport rep;
+    rep.as_of = D("2026-11-26");
+    rep.horizon = days90;
+    rep.horizons.fill(days90);
+    rep.config = &repo.config;
+    rep.reminders = &all;
+    for (std::size_t width : {40u, 80u, 200u}) {
+        rep.width = width;
+        const std::string text = render_reminders_text(rep, false);
+        CAPTURE(width);
+        if (width >= 80) CHECK(text.find("A title with a line break") != std::string::npos);
+        std::size_t start = 0, longest = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            const std::string line = text.substr(start, end - start);
+            // only a line that holds the id alone may be longer than the width
+            if (line.find("buurtkamer-kolenkit-2027-met") == std::string::npos) longest = std::max(longest, line.size());
+            else CHECK(line.find("buurtkamer-kolenkit-2027-met-een-heel-lang-id-dat-niet-past") != std::string::npos);
+            start = end + 1;
+        }
+        CHECK(longest <= width);
+        if (width == 200) CHECK(text.find("Stichting Dock by 2026-11-26. If nothing is done") != std::string::npos);
+    }
+    rep.width = 80;
+    rep.lang = Lang::nl;
+    CHECK(render_reminders_text(rep, false).find("Uiterste opzegdatum: A title with a line break") != std::string::npos);
+    const std::string json = render_reminders_json(rep);
+    CHECK(json.find("\"term_end\": \"2026-12-26\"") != std::string::npos);
+    CHECK(json.find("\"missed\": false") != std::string::npos);
+    CHECK(json.find("\"summary\": \"Uiterste opzegdatum: A title with a line break") != std::string::npos);
+}
+
+TEST_CASE("one_line_text: every line break a space, trailing ones dropped") {
+    CHECK(one_line_text("a\nb\r\nc\rd\te") == "a b c d e");
+    CHECK(one_line_text("title\n") == "title");
+    CHECK(one_line_text("x\u2028y\u0085z") == "x y z");
+}

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "load/schema.h"
+#include "model/key_table.h"
 #include "render/schema.h"
 
 using namespace wijk;

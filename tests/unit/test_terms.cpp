@@ -78,12 +78,97 @@ TEST_CASE("terminated: E is terminated.end and there is no renewal") {
     a.terminated = t;
     CHECK_FALSE(renews_tacitly(a));
     CHECK(final_day(a) == D("2026-10-31"));
-    CHECK(current_term_end(a, D("2026-06-01")) == D("2026-10-31"));
+    CHECK(current_term_end(a, D("2026-07-15")) == D("2026-10-31"));
     CHECK(current_term_end(a, D("2027-06-01")) == D("2026-10-31"));
     CHECK(status_on(a, D("2025-04-30")) == Status::upcoming);
-    CHECK(status_on(a, D("2026-06-01")) == Status::terminating);
+    CHECK(status_on(a, D("2026-07-15")) == Status::terminating);
     CHECK(status_on(a, D("2026-10-31")) == Status::terminating);
     CHECK(status_on(a, D("2026-11-01")) == Status::ended);
+    CHECK(final_day(a, D("2026-07-15")) == D("2026-10-31"));
+    CHECK_FALSE(earliest_end_by_notice(a, D("2026-07-15")));  // it ends by itself
+}
+
+TEST_CASE("before terminated.notice_given the agreement is what it would be without the block") {
+    auto a = agreement_with_terms("2025-05-01", "2026-04-30", Renewal::tacit, months3, months3);
+    Termination t;
+    t.end = FD("2026-10-31");
+    t.notice_given = FD("2026-07-15");
+    a.terminated = t;
+    CHECK(termination_on(a, D("2026-07-14")) == nullptr);
+    CHECK(termination_on(a, D("2026-07-15")) == &*a.terminated);
+    // on 2026-06-01 nobody had given notice yet: active, in the term ending 2026-07-31
+    CHECK(status_on(a, D("2026-06-01")) == Status::active);
+    CHECK(current_term_end(a, D("2026-06-01")) == D("2026-07-31"));
+    CHECK(renews_tacitly(a, D("2026-06-01")));
+    CHECK_FALSE(renews_tacitly(a, D("2026-07-15")));
+    CHECK_FALSE(final_day(a, D("2026-06-01")));
+    // the undated forms take the block as recorded
+    CHECK_FALSE(renews_tacitly(a));
+    CHECK(final_day(a) == D("2026-10-31"));
+    // by: mutual without notice_given holds from the start
+    Termination m;
+    m.end = FD("2026-10-31");
+    m.by = F(TerminatedBy::mutual);
+    a.terminated = m;
+    CHECK(status_on(a, D("2026-06-01")) == Status::terminating);
+}
+
+TEST_CASE("terms found by bisection: first term ending from t, first deadline from t") {
+    // 3-month terms from 2025-04-30, notice 1 month: ends 07-31, 10-31, 2026-01-31, ...
+    auto a = agreement_with_terms("2025-02-01", "2025-04-30", Renewal::tacit, months3, Duration{1, DurationUnit::months});
+    CHECK(first_term_ending_from(a, D("2025-01-01")) == 0);
+    CHECK(first_term_ending_from(a, D("2025-04-30")) == 0);
+    CHECK(first_term_ending_from(a, D("2025-05-01")) == 1);
+    CHECK(term_end_of(a, first_term_ending_from(a, D("2026-11-26"))) == D("2027-01-31"));
+    // the deadline of the term ending 2027-01-31 is 2026-12-31
+    CHECK(term_end_of(a, first_term_with_deadline_from(a, D("2026-12-31"))) == D("2027-01-31"));
+    CHECK(term_end_of(a, first_term_with_deadline_from(a, D("2027-01-01"))) == D("2027-04-30"));
+    // far ahead, with daily terms: the same as walking every term, without walking them
+    auto daily = agreement_with_terms("2000-01-01", "2000-01-10", Renewal::tacit, Duration{1, DurationUnit::days},
+                                      Duration{30, DurationUnit::days});
+    const long k = first_term_with_deadline_from(daily, D("2199-06-01"));
+    CHECK(notice_deadline_of(daily, term_end_of(daily, k)) == D("2199-06-01"));
+    CHECK(notice_deadline_of(daily, term_end_of(daily, k - 1)) == D("2199-05-31"));
+    // notice longer than the term: several terms' deadlines lie before t
+    auto long_notice = agreement_with_terms("2025-01-01", "2025-01-31", Renewal::tacit, Duration{1, DurationUnit::months},
+                                            Duration{3, DurationUnit::months});
+    CHECK(first_term_ending_from(long_notice, D("2026-01-15")) == 12);         // ends 2026-01-31
+    CHECK(term_end_of(long_notice, first_term_with_deadline_from(long_notice, D("2026-01-15"))) ==
+          D("2026-04-30"));                                                    // deadline 2026-01-31
+}
+
+TEST_CASE("earliest_end_by_notice") {
+    auto a = agreement_with_terms("2025-01-01", "2025-12-31", Renewal::tacit, year1, months3);
+    CHECK(earliest_end_by_notice(a, D("2026-09-30")) == D("2026-12-31"));  // deadline today
+    CHECK(earliest_end_by_notice(a, D("2026-10-01")) == D("2027-12-31"));  // passed: the next term
+    auto ind = agreement_with_terms("2025-01-01", "2026-12-31", Renewal::indefinite, std::nullopt, months3);
+    CHECK(earliest_end_by_notice(ind, D("2026-09-30")) == D("2026-12-31"));
+    CHECK(earliest_end_by_notice(ind, D("2026-10-15")) == D("2027-01-15"));  // a notice period from today
+    auto open = agreement_with_terms("2025-01-01", nullptr, std::nullopt, std::nullopt, months3);
+    CHECK(earliest_end_by_notice(open, D("2026-05-31")) == D("2026-08-31"));
+    CHECK_FALSE(earliest_end_by_notice(agreement_with_terms("2025-01-01", "2026-12-31", Renewal::none), D("2026-01-01")));
+}
+
+TEST_CASE("latest_evaluation: the highest year, on a tie the latest date") {
+    Repository repo;
+    repo.texts = test_pool();
+    auto add = [&](const char* agreement, int year, const char* date, Decision d) {
+        Evaluation e;
+        e.agreement = F(std::string(agreement));
+        e.year = F(year);
+        e.date = FD(date);
+        e.decision = F(d);
+        repo.evaluations.push_back(std::move(e));
+    };
+    add("a", 2026, "2026-03-01", Decision::stop);
+    add("a", 2025, "2026-06-01", Decision::continue_);  // a later date, but an earlier year
+    add("b", 2026, "2026-05-01", Decision::stop);
+    add("b", 2026, "2026-04-01", Decision::continue_);
+    repo.index();
+    REQUIRE(latest_evaluation(repo, "a"));
+    CHECK(*latest_evaluation(repo, "a")->decision == Decision::stop);
+    CHECK(*latest_evaluation(repo, "b")->date == D("2026-05-01"));
+    CHECK(latest_evaluation(repo, "c") == nullptr);
 }
 
 TEST_CASE("evaluation due dates") {
