@@ -44,12 +44,13 @@ fi
 if ! command -v "$wijk" >/dev/null 2>&1; then
   printf '%s\n' \
     "wijk pre-commit hook: het programma '$wijk' is niet gevonden $where," \
-    "dus de gegevens zijn niet gecontroleerd en de commit is geweigerd. Zo los je het op:" \
-    "  - Is wijk nog niet geïnstalleerd? Installeer het (vraag wie het in je organisatie beheert)" \
-    "    en commit opnieuw." \
-    "  - Is het wel geïnstalleerd, maar vindt dit git-programma het niet (grafische git-programma's" \
-    "    gebruiken vaak een kortere PATH dan een terminal)? Voer eenmalig uit in een terminal" \
-    "    waar 'wijk --version' werkt:" \
+    "dus de gegevens zijn niet gecontroleerd en de commit is geweigerd." \
+    "Zo los je het op:" \
+    "  - Is wijk nog niet geïnstalleerd? Installeer het (vraag wie het in je" \
+    "    organisatie beheert) en commit opnieuw." \
+    "  - Is het wel geïnstalleerd, maar vindt dit git-programma het niet" \
+    "    (grafische git-programma's gebruiken vaak een kortere PATH dan een" \
+    "    terminal)? Voer eenmalig uit in een terminal waar 'wijk --version' werkt:" \
     "      git config --global wijk.path \"\$(command -v wijk)\"" >&2
   exit 1
 fi
@@ -74,10 +75,11 @@ if ! command -v "$wijk" >/dev/null 2>&1; then
   printf '%s\n' \
     "wijk pre-commit hook: the program '$wijk' was not found $where," \
     "so the data was not checked and the commit is refused. To fix it:" \
-    "  - wijk not installed yet? Install it (ask whoever manages it in your organisation)," \
-    "    then commit again." \
-    "  - Installed, but this git program does not find it (graphical git clients often use a" \
-    "    shorter PATH than a terminal)? Run this once in a terminal where 'wijk --version' works:" \
+    "  - wijk not installed yet? Install it (ask whoever manages it in your" \
+    "    organisation), then commit again." \
+    "  - Installed, but this git program does not find it (graphical git clients" \
+    "    often use a shorter PATH than a terminal)? Run this once in a terminal" \
+    "    where 'wijk --version' works:" \
     "      git config --global wijk.path \"\$(command -v wijk)\"" >&2
   exit 1
 fi

@@ -102,7 +102,7 @@ common_cases() {
   expect command "wijk val" -- "PROMPT> wijk validate"
   expect commands "wijk s" -- summary schema -not validate
   expect option "wijk reminders --ki" -- "PROMPT> wijk reminders --kind"
-  expect option-values "wijk reminders --kind " -- notice renewal expiry evaluation strategy-end
+  expect option-values "wijk reminders --kind " -- decide notice renewal expiry evaluation strategy-end
   expect format-per-command "wijk validate --format g" -- github gitlab -not parsable
   expect reminders-filters "wijk -C examples reminders --" -- --owner --partner --neighbourhood --kind --within --check
   expect summary-kinds "wijk summary " -- neighbourhood partner agreement strategy
@@ -111,7 +111,7 @@ common_cases() {
     schoon-heel-veilig-nieuw-west speelplein-slotervaart spreekuur-venserpolder sterke-buurt-holendrecht -not strategy
   expect summary-agreement-tables "wijk -C examples summary agreement buurtkamer-kolenkit --table " -- \
     provisions commitments evaluations results -not watchlist
-  expect portfolio-tables "wijk summary --table " -- neighbourhoods watchlist -not provisions
+  expect portfolio-tables "wijk summary --table " -- neighbourhoods watchlist spending provisions -not results
   expect data-equals "wijk --data=examples reminders --partner de" -- de-gouden-kraan de-schakel "PROMPT> wijk --data=examples"
   expect tilde "wijk -C ~/data reminders --owner " -- anouk bram fatima joost
   expect option-equals "wijk -C examples reminders --neighbourhood=geu" -- "PROMPT> wijk -C examples reminders --neighbourhood=geuzenveld"

@@ -62,6 +62,9 @@ case $out in
   *) no "without wijk: $out" ;;
 esac
 case $out in *"not found"*"exec"*|*"exec: wijk"*) no "the shell's own error shows: $out" ;; esac
+# the advice fits an 80-column terminal (the first line names PATH, which is as long as it is)
+fits_80() { printf '%s\n' "$out" | awk -v what="$1" '/^wijk pre-commit hook/ { on = 1; next } on && length > 80 { print "FAIL: " what ": wider than 80 columns: " $0; bad = 1 } END { exit bad }' || fail=1; }
+fits_80 "without wijk"
 [ "$("$git" -C "$repo" rev-list --count HEAD)" = 2 ] || no "a commit was made without wijk"
 # ... the fix it names works: git config wijk.path
 "$git" -C "$repo" config wijk.path "$bin_dir/wijk"
@@ -82,6 +85,7 @@ sed -i 's/homes: 850/homes: 851/' "$repo/neighbourhoods.yaml"
 if commit "$repo" "Woningen" "$tmp/nobin"; then no "nl: without wijk the commit went through"; fi
 case $out in *"het programma 'wijk' is niet gevonden"*"de commit is geweigerd"*"git config --global wijk.path"*) ;;
   *) no "nl: without wijk: $out" ;; esac
+fits_80 "nl: without wijk"
 
 # 5. a data root in a folder of the repository: the hook checks that folder's staged files
 top=$tmp/top
