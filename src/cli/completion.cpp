@@ -60,7 +60,7 @@ std::vector<std::string_view> summary_tables(std::string_view kind) {
 std::vector<std::string_view> formats(std::string_view command) {
     if (command == "validate") return {"text", "parsable", "github", "gitlab", "json"};
     if (command == "summary") return {"text", "markdown", "csv", "json", "html", "xlsx"};
-    if (command == "reminders") return {"text", "markdown", "json", "ics", "xlsx"};
+    if (command == "reminders") return {"text", "markdown", "json", "ics", "xlsx", "email"};
     if (command == "checklist") return {"markdown", "html", "yaml", "json"};
     return {};
 }

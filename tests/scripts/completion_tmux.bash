@@ -104,6 +104,7 @@ common_cases() {
   expect option "wijk reminders --ki" -- "PROMPT> wijk reminders --kind"
   expect option-values "wijk reminders --kind " -- decide notice renewal expiry evaluation strategy-end
   expect format-per-command "wijk validate --format g" -- github gitlab -not parsable
+  expect reminders-formats "wijk reminders --format " -- text markdown json ics xlsx email
   expect reminders-filters "wijk -C examples reminders --" -- --owner --partner --neighbourhood --kind --within --check
   expect summary-kinds "wijk summary " -- neighbourhood partner agreement strategy
   # the ids of the kind named, not the kinds again
