@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/usage_errors.h"
 #include "io/output.h"
 
 int main(int argc, char** argv) {
@@ -66,8 +67,7 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return print_and_exit(e);
         } catch (const CLI::ParseError& e) {
-            app.exit(e);
-            return exit_code::usage;
+            return report_usage_error(app, e, std::vector<std::string>(argv + 1, argv + argc));
         }
         return status;
     } catch (const std::exception& e) {

