@@ -7,12 +7,14 @@
 
 namespace wijk {
 
-std::string_view status_label(Status s) {
+std::string_view status_label(Status s) { return status_label(s, output_language()); }
+
+std::string_view status_label(Status s, Lang lang) {
     switch (s) {
-        case Status::upcoming: return tr("upcoming", "nog niet begonnen");
-        case Status::active: return tr("active", "lopend");
-        case Status::terminating: return tr("terminating", "opgezegd");
-        case Status::ended: return tr("ended", "beëindigd");
+        case Status::upcoming: return tr(lang, "upcoming", "nog niet begonnen");
+        case Status::active: return tr(lang, "active", "lopend");
+        case Status::terminating: return tr(lang, "terminating", "opgezegd");
+        case Status::ended: return tr(lang, "ended", "beëindigd");
     }
     return "?";
 }
@@ -42,12 +44,14 @@ std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     return "?";
 }
 
-std::string_view partner_kind_label(PartnerKind k) {
+std::string_view partner_kind_label(PartnerKind k) { return partner_kind_label(k, output_language()); }
+
+std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     static constexpr std::array<std::string_view, 13> nl{
         "bewoners",      "huurders",  "welzijn", "gemeente", "politie",
         "vrijwilligers", "onderwijs", "zorg",    "cultuur",  "sport",
         "levensbeschouwing", "ondernemers", "overig"};
-    return output_language() == Lang::nl ? nl[std::size_t(k)] : name(k);
+    return lang == Lang::nl ? nl[std::size_t(k)] : name(k);
 }
 
 std::string_view provision_kind_label(ProvisionKind k) {
