@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "lsp/server.h"
+#include "model/i18n.h"
 
 namespace wijk {
 
@@ -27,6 +28,12 @@ int run_lsp(const LspOptions&, Context& cx) {
         std::error_code ec;
         o.data_root = std::filesystem::absolute(*cx.global.data, ec).lexically_normal().string();
     }
+    if (::isatty(STDIN_FILENO))  // started by hand: say what it is waiting for
+        print_error(std::string(tr(cx.forced_lang.value_or(Lang::en),
+                                   "lsp: a language server for editors, waiting for LSP messages on standard input "
+                                   "(see man wijk-lsp); Ctrl-D ends it",
+                                   "lsp: een taalserver voor editors, wacht op LSP-berichten op de standaardinvoer "
+                                   "(zie man wijk-lsp); Ctrl-D beëindigt hem")));
     // a client that goes away is a write error, not a signal that kills the server mid-message
     std::signal(SIGPIPE, SIG_IGN);
     return lsp::serve(STDIN_FILENO, STDOUT_FILENO, o);

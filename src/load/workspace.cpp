@@ -178,7 +178,7 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
     threads = std::min<unsigned>({threads, 16u, static_cast<unsigned>(total / 32 + 1)});
     struct Part {
         FileUnit unit;
-        const FileUnit* kept = nullptr;  // keep_units: the unit to copy from
+        FileUnit* kept = nullptr;  // keep_units: the unit to copy from
         Diagnostics read_diags;
         bool read_ok = false;
     };
@@ -196,12 +196,10 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
             unread_.push_back(file);
             return;
         }
-        if (part.kept) {
-            FileUnit copy = *part.kept;
-            set_file(copy, file);
-            part.unit = std::move(copy);
-        }
-        FileUnit& u = part.unit;
+        // A kept unit is copied once, into the repository; when files before it came or went,
+        // it takes its new file index first (in place: it is this workspace's own).
+        if (part.kept && part.kept->file != file) set_file(*part.kept, file);
+        FileUnit& u = part.kept ? *part.kept : part.unit;
         hashes_[file] = u.hash;
         if (u.dropped) unread_.push_back(file);
         if (options_.keep_units && !part.kept) units_.emplace(u.hash, u);

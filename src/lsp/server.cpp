@@ -42,8 +42,11 @@ struct Root {
     Diagnostics diags;  // loading and checking, sorted, as validate gives them
     bool loaded = false;
     bool dirty = true;
-    clock::time_point changed{}, dirty_since{};
-    milliseconds took{0};  // the last analysis
+    bool urgent = false;                  // check as soon as the input is read (opened, settings)
+    clock::time_point changed{};          // the last edit
+    clock::time_point dirty_since{};      // the first edit since the last check
+    clock::time_point finished{};         // the end of the last check
+    milliseconds took{0};                 // how long the last check took
     std::map<std::string, std::string> published;  // path -> the diagnostics last sent (JSON)
     std::set<std::string> edited;                   // paths of buffers changed since then
 };
@@ -70,7 +73,7 @@ private:
 
     Root* root_of(const std::string& path, std::string& rel);
     void touch(Root& r, bool at_once);
-    milliseconds wait_of(const Root& r) const;
+    clock::time_point due_at(const Root& r) const;
     void analyze_due();
     void analyze_held();
     int next_wait() const;
@@ -368,11 +371,20 @@ void Server::touch(Root& r, bool at_once) {
     auto now = clock::now();
     if (!r.dirty) r.dirty_since = now;
     r.dirty = true;
-    r.changed = at_once ? now - milliseconds(options_.max_debounce_ms) - max_hold : now;
+    r.changed = now;
+    r.urgent = r.urgent || at_once;
 }
 
-milliseconds Server::wait_of(const Root& r) const {
-    return std::min(milliseconds(options_.max_debounce_ms), r.took);
+// The debounce. An edit after a quiet spell (no check for as long as a check takes, at most
+// max_debounce_ms) is checked at once: a keystroke's diagnostics come as fast as a check can
+// make them. While the user goes on typing, the next check waits until that spell has passed
+// after both the last check and the last edit, so a burst is checked once; and never longer
+// than max_hold after its first edit.
+clock::time_point Server::due_at(const Root& r) const {
+    if (r.urgent) return r.dirty_since;
+    const milliseconds quiet = std::min(milliseconds(options_.max_debounce_ms), r.took);
+    clock::time_point due = r.dirty_since - r.finished >= quiet ? r.dirty_since : std::max(r.changed, r.finished) + quiet;
+    return std::min(due, r.dirty_since + max_hold);
 }
 
 void Server::analyze_held() {
@@ -384,14 +396,14 @@ void Server::analyze_held() {
 void Server::analyze_due() {
     const auto now = clock::now();
     for (auto& [dir, r] : roots_)
-        if (r->dirty && (now - r->changed >= wait_of(*r) || now - r->dirty_since >= max_hold)) analyze(*r);
+        if (r->dirty && now >= due_at(*r)) analyze(*r);
 }
 
 int Server::next_wait() const {
     std::optional<clock::time_point> first;
     for (const auto& [dir, r] : roots_) {
         if (!r->dirty) continue;
-        auto due = std::min(r->changed + wait_of(*r), r->dirty_since + max_hold);
+        auto due = due_at(*r);
         if (!first || due < *first) first = due;
     }
     if (!first) return -1;
@@ -403,6 +415,7 @@ int Server::next_wait() const {
 void Server::analyze(Root& r) {
     const auto start = clock::now();
     r.dirty = false;
+    r.urgent = false;
     Workspace& ws = *r.workspace;
     try {
         ws.load();
@@ -420,7 +433,8 @@ void Server::analyze(Root& r) {
         return;
     }
     publish(r);
-    r.took = std::chrono::duration_cast<milliseconds>(clock::now() - start);
+    r.finished = clock::now();
+    r.took = std::chrono::duration_cast<milliseconds>(r.finished - start);
 }
 
 std::string Server::text_of(Root& r, const std::string& rel) {

@@ -495,6 +495,11 @@ def test_completion():
         assert labels(got) == [], labels(got)
         got = complete("# partner: \n", 0, "# partner: ")
         assert labels(got) == []
+        # strategy ids after `strategy: `, with titles: the strategy stands in another, unsaved buffer
+        c.open(os.path.join(root, "strategies.yaml"), "strategies:\n  - id: oost-2030\n    title: Oost naar 2030\n"
+               "    neighbourhoods: [oost]\n    start: 2026-01-01\n    end: 2029-12-31\n")
+        got = complete("agreements:\n  - id: nieuw\n    strategy: \n", 2, "    strategy: ")
+        assert labels(got) == ["oost-2030"] and item(got, "oost-2030")["detail"] == "Oost naar 2030", got
         # wijk.yaml: its own keys and values
         wuri = c.open(os.path.join(root, "wijk.yaml"), FIXTURE["wijk.yaml"] + "\n")
         n = FIXTURE["wijk.yaml"].count("\n")
