@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
             ->type_name("en|nl");
         app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
+        app.add_flag("--no-cache", g.no_cache, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)");
 
         add_validate(app, cx, status);
         add_summary(app, cx, status);
