@@ -17,5 +17,8 @@ struct InitFile {
 };
 
 std::vector<InitFile> init_files(Lang lang);
+// `wijk init --vscode`: VS Code's workspace settings for YAML that wijk reads (spaces, never
+// tabs; UTF-8) and the recommendation of the wijk extension (editors/vscode), which runs `wijk lsp`.
+std::vector<InitFile> vscode_files();
 
 }  // namespace wijk

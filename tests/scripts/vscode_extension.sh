@@ -26,6 +26,24 @@ assert p.returncode == 0, (p.returncode, p.stderr)
 assert b'"hoverProvider":true' in p.stdout, p.stdout[:300]
 PY
 
+# `wijk init --vscode` recommends this extension by its id, and its wijk.* settings are the
+# extension's; in an existing data repository it adds only .vscode/
+"$bin_dir/wijk" -q init "$work/repo" || fail "wijk init"
+"$bin_dir/wijk" init --vscode "$work/repo" >"$work/init.out" || fail "wijk init --vscode in a data repository"
+python3 - "$src/package.json" "$work/repo/.vscode" "$work/init.out" <<'PY' || fail "the settings of wijk init --vscode"
+import json, os, sys
+pkg = json.load(open(sys.argv[1]))
+rec = json.load(open(os.path.join(sys.argv[2], "extensions.json")))["recommendations"]
+assert "%s.%s" % (pkg["publisher"], pkg["name"]) in rec, rec
+settings = json.load(open(os.path.join(sys.argv[2], "settings.json")))
+known = pkg["contributes"]["configuration"]["properties"]
+for k in settings:
+    assert not k.startswith("wijk.") or k in known, "the extension has no setting " + k
+out = open(sys.argv[3]).read()
+assert ".vscode/settings.json" in out and "wijk.yaml" not in out, out
+PY
+"$bin_dir/wijk" -C "$work/repo" -q validate || fail "validate after wijk init --vscode"
+
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { echo "vscode_extension: SKIPPED (no node and npm)"; exit 0; }
 cp -r "$src" "$work/ext"
 rm -rf "$work/ext/node_modules" "$work/ext"/*.vsix
