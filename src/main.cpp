@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
         add_import(app, cx, status);
         add_schema(app, cx, status);
         add_completion(app, cx, status);
+        add_lsp(app, cx, status);
 
         // --help and --version: their text goes out through the checked writer, so that a
         // stdout that fails (`> /dev/full`) is exit 3, not 0 with the text lost.

@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 
 struct InitOptions {
     std::string dir = ".";
+    bool vscode = false;
 };
 
 // What this run created, removed again unless the run completes: files first, then the folders
@@ -145,14 +146,22 @@ int run_init(const InitOptions& opt, Context& cx) {
         while (!r.empty() && r.back() == '/') r.pop_back();
         plan.data_path = r.empty() ? "." : r;
     }
-    auto files = init_files(plan);
+    // --vscode in an existing data repository adds only the editor settings
+    const bool settings_only = opt.vscode && exists_at(dir / "wijk.yaml");
+    std::vector<InitFile> files = settings_only ? std::vector<InitFile>{} : init_files(plan);
+    if (opt.vscode)
+        for (auto& f : vscode_files()) files.push_back(std::move(f));
 
     std::string existing;
     for (const auto& f : files)
         if (exists_at(dir / f.path)) existing += "\n  " + (dir / f.path).lexically_normal().string();
     if (!existing.empty()) {
-        print_error(msg("not creating a data repository: these files exist already (nothing was written):{}",
-                        "geen gegevensmap gemaakt: deze bestanden bestaan al (niets geschreven):{}", existing));
+        print_error(settings_only
+                        ? msg("not writing the VS Code settings: these files exist already (nothing was written):{}",
+                              "de VS Code-instellingen niet geschreven: deze bestanden bestaan al (niets geschreven):{}",
+                              existing)
+                        : msg("not creating a data repository: these files exist already (nothing was written):{}",
+                              "geen gegevensmap gemaakt: deze bestanden bestaan al (niets geschreven):{}", existing));
         return exit_code::data_errors;
     }
 
@@ -189,6 +198,15 @@ int run_init(const InitOptions& opt, Context& cx) {
         report += "  " + f.path + "\n";
     }
     undo.keep();
+    if (settings_only) {
+        std::string shown = dir.lexically_normal().string();
+        if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+        std::string out = msg("Wrote the VS Code settings in {}:\n", "De VS Code-instellingen geschreven in {}:\n", shown) + report;
+        out += tr("Next: open the folder in VS Code and install the recommended wijk extension.\n",
+                  "Verder: open de map in VS Code en installeer de aanbevolen extensie wijk.\n");
+        if (cx.global.quiet) return exit_code::ok;
+        return cx.emit(std::nullopt, out);
+    }
     if (auto outer = enclosing_data_root(dir))
         print_error(msg("warning: {} lies inside the data repository {}, which will read these files as its own data "
                         "(duplicate ids); add the folder to the exclude: of {}/wijk.yaml, or move it out",
@@ -242,6 +260,8 @@ void add_init(CLI::App& app, Context& cx, int& status) {
     auto opt = std::make_shared<InitOptions>();
     auto* sub = app.add_subcommand("init", "Create a new data repository (never overwrites a file)");
     sub->add_option("dir", opt->dir, "The folder to create it in (default: the current folder)")->type_name("DIR");
+    sub->add_flag("--vscode", opt->vscode,
+                  "Also write VS Code's settings (.vscode/); in an existing data repository, only those");
     sub->callback([opt, &cx, &status] { status = run_init(*opt, cx); });
 }
 

@@ -216,7 +216,7 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files, bool de
     struct Part {
         FileUnit unit;
         std::uint64_t hash = 0;
-        const FileUnit* kept = nullptr;  // keep_units: the unit to copy from
+        FileUnit* kept = nullptr;  // keep_units: the unit to copy from
         Diagnostics read_diags;
         bool read_ok = false;
     };
@@ -239,12 +239,10 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files, bool de
             return;
         }
         hashes_[file] = part.hash;
-        if (part.kept) {
-            FileUnit copy = *part.kept;
-            set_file(copy, file);
-            part.unit = std::move(copy);
-        }
-        FileUnit& u = part.unit;
+        // A kept unit is copied once, into the repository; when files before it came or went,
+        // it takes its new file index first (in place: it is this workspace's own).
+        if (part.kept && part.kept->file != file) set_file(*part.kept, file);
+        FileUnit& u = part.kept ? *part.kept : part.unit;
         if (u.dropped) unread_.push_back(file);
         if (options_.keep_units && !part.kept) units_.emplace(u.hash, u);
         if (options_.keep_units) {

@@ -280,7 +280,32 @@ strategies:
 )~");
 }
 
+// JSON without comments, so that any JSON tool reads them too
+constexpr const char* vscode_settings = R"~({
+  "[yaml]": {
+    "editor.insertSpaces": true,
+    "editor.tabSize": 2,
+    "editor.detectIndentation": false,
+    "editor.quickSuggestions": { "other": true, "comments": false, "strings": true }
+  },
+  "files.encoding": "utf8",
+  "files.eol": "\n",
+  "files.insertFinalNewline": true,
+  "files.trimTrailingWhitespace": true,
+  "wijk.path": "wijk"
+}
+)~";
+
+constexpr const char* vscode_extensions = R"~({
+  "recommendations": ["wijk.wijk"]
+}
+)~";
+
 }  // namespace
+
+std::vector<InitFile> vscode_files() {
+    return {{".vscode/settings.json", vscode_settings}, {".vscode/extensions.json", vscode_extensions}};
+}
 
 std::vector<InitFile> init_files(const InitPlan& plan) {
     Lang lang = plan.lang;

@@ -29,6 +29,9 @@ struct InitPlan {
 };
 
 std::vector<InitFile> init_files(const InitPlan& plan);
+// `wijk init --vscode`: VS Code's workspace settings for YAML that wijk reads (spaces, never
+// tabs; UTF-8) and the recommendation of the wijk extension (editors/vscode), which runs `wijk lsp`.
+std::vector<InitFile> vscode_files();
 
 // What .gitignore holds (one entry a line, with comment lines), for printing when it exists.
 std::vector<std::string> gitignore_lines(Lang lang);

@@ -128,6 +128,33 @@ TEST_CASE("keep_units: a file whose bytes did not change is not parsed again") {
     CHECK(m.repo().texts->size() == texts + 1);  // only b2 is new: a.yaml was not parsed again
 }
 
+TEST_CASE("keep_units: a kept unit moves with its file when a file before it comes or goes; twins keep their own") {
+    WorkspaceOptions keep;
+    keep.keep_units = true;
+    // b.yaml and c.yaml hold the same bytes: one kept unit, two files
+    const std::string twin = "partners:\n  - {id: p, name: P, kind: other, neighbourhoods: [nowhere]}\n";
+    InMemory m({{"b.yaml", twin}, {"c.yaml", twin}}, keep);
+    auto files_of = [&](std::string_view rule) {
+        std::vector<std::string> out;
+        for (const auto& d : checked(*m.workspace).items)
+            if (d.rule == rule) out.push_back(std::string(m.repo().files[d.at.file]) + ":" + std::to_string(d.at.line));
+        return out;
+    };
+    CHECK(files_of("dangling-ref") == std::vector<std::string>{"b.yaml:2", "c.yaml:2"});
+    // a file that sorts first shifts every file index by one
+    m.source->set("a.yaml", "partners:\n  - {id: a, name: A, kind: other}\n");
+    m.workspace->load();
+    CHECK(files_of("dangling-ref") == std::vector<std::string>{"b.yaml:2", "c.yaml:2"});
+    REQUIRE(m.repo().partners.size() == 3);
+    CHECK(m.repo().files[m.repo().partners[1].at.file] == "b.yaml");
+    CHECK(m.repo().files[m.repo().partners[2].at.file] == "c.yaml");
+    // and back again
+    m.source->drop("a.yaml");
+    m.workspace->load();
+    CHECK(files_of("dangling-ref") == std::vector<std::string>{"b.yaml:2", "c.yaml:2"});
+    CHECK(m.repo().files[m.repo().partners[0].at.file] == "b.yaml");
+}
+
 TEST_CASE("one long line: columns and excerpts in bounded time, excerpts short") {
     std::string line = "partners: [";
     for (int i = 0; i < 20000; ++i)
