@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
             ->type_name("en|nl");
         app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
+        app.add_option("--rev", g.rev, "Read the repository as it was at a git revision (no checkout)")->type_name("REV");
 
         add_validate(app, cx, status);
         add_summary(app, cx, status);
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
         add_import(app, cx, status);
         add_schema(app, cx, status);
         add_completion(app, cx, status);
+        add_diff(app, cx, status);
+        add_log(app, cx, status);
 
         // --help and --version: their text goes out through the checked writer, so that a
         // stdout that fails (`> /dev/full`) is exit 3, not 0 with the text lost.
