@@ -132,8 +132,10 @@ RecordDiff diff_states(const FileSource& before, const FileSource& after, const 
         Diagnostics ignored;
         std::optional<Value> b = has_config_before ? read_yaml(config_before, 0, ignored) : std::nullopt;
         std::optional<Value> a = has_config_after ? read_yaml(config_after, 0, ignored) : std::nullopt;
-        diff_values(b ? *b : Value{}, a ? *a : Value{}, "", diff.settings);
-        if (!b && !a) diff.settings.clear();
+        // a wijk.yaml that is not there (or empty) holds no settings: each key on the other side is added
+        Value none;
+        none.type = Value::Type::mapping;
+        diff_values(b ? *b : none, a ? *a : none, "", diff.settings);
     }
 
     Listing listed_before = before.list(exclude_before), listed_after = after.list(exclude_after);

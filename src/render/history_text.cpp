@@ -2,6 +2,8 @@
 // changed, wrapped at the terminal's width under their indent.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/i18n.h"
 #include "render/escape.h"
 #include "render/history.h"
@@ -67,17 +69,30 @@ void wrapped(std::string& out, std::string_view text, std::size_t indent, std::s
     out += line + "\n";
 }
 
-// The lines of a value shown as a block ("before: " or "after: " first, the rest under it).
-void block(std::string& out, std::string_view label, const std::string& value, std::size_t indent, std::size_t width) {
+// The lines of a value shown as a block: the label ("before:") first, the value's lines
+// under one another after it, each wrapped under itself.
+void block(std::string& out, std::string_view label, std::size_t label_width, const std::string& value,
+           std::size_t indent, std::size_t width) {
     std::size_t at = 0;
     bool first = true;
-    const std::size_t lw = display_width(label) + 1;
-    while (at <= value.size()) {
+    for (;;) {
         std::size_t nl = value.find('\n', at);
         std::string_view line = std::string_view(value).substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-        if (nl == std::string::npos && line.empty() && !first) break;
-        std::string text = first ? std::string(label) + " " + terminal_safe(line) : std::string(lw, ' ') + terminal_safe(line);
-        wrapped(out, text, indent, lw, width);
+        if (first) {
+            std::string head = std::string(label) + std::string(label_width - display_width(label) + 1, ' ');
+            out += std::string(indent, ' ') + head;
+            std::string rest;
+            wrapped(rest, terminal_safe(line), 0, 0, width > indent + label_width + 1 ? width - indent - label_width - 1 : 20);
+            // the wrapped lines after the first stand under the value
+            for (std::size_t p = 0, k = 0; p < rest.size(); ++k) {
+                std::size_t e = rest.find('\n', p);
+                if (k) out += std::string(indent + label_width + 1, ' ');
+                out += rest.substr(p, e - p + 1);
+                p = e + 1;
+            }
+        } else {
+            wrapped(out, terminal_safe(line), indent + label_width + 1, 0, width);
+        }
         first = false;
         if (nl == std::string::npos) break;
         at = nl + 1;
@@ -93,8 +108,10 @@ void field_lines(std::string& out, const std::vector<FieldChange>& fields, std::
             continue;
         }
         out += std::string(indent, ' ') + path + ":\n";
-        block(out, tr(s.lang, "before:", "was:"), before, indent + 2, s.width);
-        block(out, tr(s.lang, "after:", "nu:"), after, indent + 2, s.width);
+        std::string_view was = tr(s.lang, "before:", "was:"), now = tr(s.lang, "after:", "nu:");
+        std::size_t lw = std::max(display_width(was), display_width(now));
+        block(out, was, lw, before, indent + 2, s.width);
+        block(out, now, lw, after, indent + 2, s.width);
     }
 }
 

@@ -142,6 +142,9 @@ std::string value_text(const std::optional<Value>& v, Lang lang) {
     if (v->is_null()) return std::string(tr(lang, "(empty)", "(leeg)"));
     std::string out;
     flow(*v, out, true);
+    // the line break a block scalar (`notes: |`) ends with is not part of what it says
+    if (v->is_scalar())
+        while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
 }
 

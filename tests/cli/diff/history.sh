@@ -61,6 +61,7 @@ agreements:
     renewal: tacit
     renewal_term: 1 year
     notice: 3 months
+    evaluation_due: 12-01
     we_provide:
       - {kind: space, address: Wildemanbuurt 1, area_m2: 120, lease: 230a, value_per_year: 12000}
       - {kind: support, hours_per_year: 40}
@@ -103,7 +104,7 @@ git add data
 commit "Anne de Vries" "2026-03-02T10:15:00+01:00" -m "Opzegtermijn Wildeman naar 6 maanden" -m "Afgesproken in het overleg van 1 maart."
 
 # c4: speeltuin-oost moved to noord.yaml, unchanged
-head -n 16 data/agreements/west.yaml > west.tmp && mv west.tmp data/agreements/west.yaml
+head -n 17 data/agreements/west.yaml > west.tmp && mv west.tmp data/agreements/west.yaml
 cat >> data/agreements/noord.yaml <<'YAML'
   - id: speeltuin-oost
     partner: buurtwerk
