@@ -8,7 +8,8 @@
 #       c5 on branch cleanup: partner huurders-oost deleted
 #       c6 on main: agreements/west.yaml renamed to agreements/wildeman.yaml
 #   v2  c7 the merge of cleanup
-#   v3  c8 a changed title; partner buurtwerk renamed to buurtwerk-west, all else equal
+#   v3  c8 a changed title; partner buurtwerk renamed to buurtwerk-west, all else equal (and
+#          the agreements that name it)
 # Then, not committed: a staged change (an evaluation's decision) and a working-tree change
 # on top of it (wildeman's notice), so that HEAD, the index and the working tree all differ.
 set -eu
@@ -137,6 +138,7 @@ git tag v2
 # c8: a changed title; a renamed partner id, all else equal
 sed -i 's/    title: Buurthuis De Wildeman/    title: Buurthuis De Wildeman (Geuzenveld)/' data/agreements/wildeman.yaml
 sed -i 's/  - id: buurtwerk$/  - id: buurtwerk-west/' data/partners.yaml
+sed -i 's/    partner: buurtwerk$/    partner: buurtwerk-west/' data/agreements/noord.yaml
 git add data
 commit "Piet Jansen" "2026-06-01T09:00:00+02:00" -m "Titel Wildeman, buurtwerk-west"
 git tag v3
