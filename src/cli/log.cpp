@@ -43,8 +43,13 @@ bool valid_date_option(const std::optional<std::string>& value, std::string_view
 void report_never_found(const std::shared_ptr<GitRepository>& repo, const std::string& root, const GitId& start,
                         const std::string& start_name, const std::string& collection, const std::string& entity,
                         const std::string& id, Lang lang) {
+    static constexpr std::pair<std::string_view, std::string_view> dutch[] = {
+        {"agreement", "afspraak"}, {"partner", "partner"}, {"neighbourhood", "buurt"}, {"strategy", "buurtstrategie"}};
+    std::string_view entity_nl = entity;
+    for (const auto& [en, nl] : dutch)
+        if (en == entity) entity_nl = nl;
     std::string text = msg(lang, "no commit in the history of {} holds {} '{}'", "geen commit in de geschiedenis van {} bevat {} '{}'",
-                           terminal_safe(start_name), entity, terminal_safe(id));
+                           terminal_safe(start_name), lang == Lang::nl ? entity_nl : std::string_view(entity), terminal_safe(id));
     Text why;
     if (auto tree = GitTreeSource::at_commit(repo, root, start, start_name, why)) {
         WorkspaceOptions options;
