@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
         app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
         app.add_option("--rev", g.rev, "Read the repository as it was at a git revision (no checkout)")->type_name("REV");
+        app.add_flag("--no-cache", g.no_cache, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)");
 
         add_validate(app, cx, status);
         add_summary(app, cx, status);

@@ -17,6 +17,9 @@
 #include "cli/revisions.h"
 #include "source/git_index_source.h"
 #include "source/listing.h"
+#include "load/unit_cache.h"
+#include "load/unit_codec.h"
+#include <cstring>
 #include "io/output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
@@ -217,9 +220,28 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     auto progress = std::make_shared<Progress>();
     if (!global.quiet && ::isatty(STDERR_FILENO))
         options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
+    options.cache = open_cache(root);
+    std::shared_ptr<UnitCache> cache = options.cache;
     Loaded loaded;
     loaded.workspace = std::make_unique<Workspace>(std::move(source), std::move(options));
-    loaded.workspace->load();
+    Workspace& work = *loaded.workspace;
+    // validate of a state seen before: its result, without decoding a record. The key holds the
+    // content hash of every file, the wijk version, and the as-of date (one rule depends on it).
+    std::uint64_t key = 0;
+    const bool use_result = diagnostics_only && cache && cache->has_any_result();
+    if (use_result) {
+        key = work.scan() ^ (std::uint64_t(std::chrono::sys_days(as_of).time_since_epoch().count()) * 0x9E3779B97F4A7C15ull);
+        if (auto hit = cached_result(*cache, key, work)) {
+            set_output_language(lang(work.repository().config));
+            LoadedRoot written{root, {}};
+            for (const auto& g : work.repository().config.exclude)
+                if (g) written.exclude.emplace_back(*g);
+            loaded_root_ = std::move(written);
+            loaded.diags = std::move(*hit);
+            return loaded;
+        }
+    }
+    work.load();
     const Repository& repo = loaded.repo();
     // transitional: the renderers not yet given the language read it from here
     set_output_language(lang(repo.config));
@@ -232,10 +254,84 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     opt.as_of = as_of;
     opt.unread_files = loaded.workspace->unread_files();
     const Workspace& ws = *loaded.workspace;
-    opt.document_exists = [&ws](std::string_view path) { return ws.source().exists(path); };
+    std::vector<std::pair<std::string, bool>> documents;  // what was looked up, for the cached result
+    opt.document_exists = [&ws, &documents](std::string_view path) {
+        bool there = ws.source().exists(path);
+        documents.emplace_back(std::string(path), there);
+        return there;
+    };
     check_repository(repo, opt, loaded.diags);
     loaded.diags.sort();
+    if (diagnostics_only && cache) {
+        if (!key) key = work.state_key() ^ (std::uint64_t(std::chrono::sys_days(as_of).time_since_epoch().count()) * 0x9E3779B97F4A7C15ull);
+        store_result(*cache, key, work, documents, loaded.diags);
+    }
     return loaded;
+}
+
+std::shared_ptr<UnitCache> Context::open_cache(const std::string& root) const {
+    if (global.no_cache) return nullptr;
+    if (const char* off = std::getenv("WIJK_NO_CACHE"); off && *off && std::string_view(off) != "0") return nullptr;
+    std::string base;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') base = std::string(xdg) + "/wijk";
+    else if (const char* home = std::getenv("HOME"); home && *home == '/') base = std::string(home) + "/.cache/wijk";
+    else return nullptr;
+    return std::make_shared<UnitCache>(UnitCache::folder_for(base, root));
+}
+
+namespace {
+// validate's cached result: the counts, the documents looked up (and whether they were
+// there), then the diagnostics.
+void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+bool get_u64(std::string_view& in, std::uint64_t& v) {
+    if (in.size() < 8) return false;
+    std::memcpy(&v, in.data(), 8);
+    in.remove_prefix(8);
+    return true;
+}
+}  // namespace
+
+void Context::store_result(UnitCache& cache, std::uint64_t key, const Workspace& work,
+                           const std::vector<std::pair<std::string, bool>>& documents, const Diagnostics& diags) const {
+    std::string out;
+    const RecordCounts& c = work.counts();
+    for (std::uint64_t v : {c.files, c.neighbourhoods, c.liveability, c.partners, c.agreements, c.evaluations, c.strategies})
+        put_u64(out, v);
+    put_u64(out, documents.size());
+    for (const auto& [path, there] : documents) {
+        put_u64(out, path.size());
+        out += path;
+        out += there ? '1' : '0';
+    }
+    encode_diagnostics(diags, out);
+    cache.put_result(key, out);
+}
+
+std::optional<Diagnostics> Context::cached_result(const UnitCache& cache, std::uint64_t key, Workspace& work) const {
+    auto bytes = cache.result(key);
+    if (!bytes) return std::nullopt;
+    std::string_view in = *bytes;
+    RecordCounts c;
+    std::uint64_t n = 0;
+    for (std::size_t* v : {&c.files, &c.neighbourhoods, &c.liveability, &c.partners, &c.agreements, &c.evaluations, &c.strategies}) {
+        std::uint64_t x;
+        if (!get_u64(in, x)) return std::nullopt;
+        *v = std::size_t(x);
+    }
+    if (!get_u64(in, n)) return std::nullopt;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint64_t len;
+        if (!get_u64(in, len) || in.size() < len + 1) return std::nullopt;
+        std::string_view path = in.substr(0, len);
+        bool there = in[len] == '1';
+        in.remove_prefix(len + 1);
+        // a signed agreement added or removed since: the result would be stale
+        if (work.source().exists(path) != there) return std::nullopt;
+    }
+    auto diags = decode_diagnostics(in);
+    if (!diags) return std::nullopt;
+    work.set_counts(c);
+    return diags;
 }
 
 DiagnosticReport Context::diagnostic_report(const Loaded& loaded, bool color) const {

@@ -30,6 +30,7 @@ struct GlobalOptions {
     std::string color = "auto";
     bool quiet = false;
     std::optional<std::string> rev;  // --rev REV: the repository as it was at that commit
+    bool no_cache = false;  // --no-cache (or WIJK_NO_CACHE=1): neither read nor write the parse cache
 };
 
 // A repository state loaded and checked: the workspace that holds it, and every problem found.
@@ -46,6 +47,9 @@ struct Context {
     std::optional<Lang> forced_lang;
     // validate --staged: read the git index instead of the working tree
     bool staged = false;
+    // validate: only the diagnostics are wanted, so a cached result of the same repository
+    // state will do (no records are loaded then)
+    bool diagnostics_only = false;
 
     // Validates the global options; prints the problem and returns false on a usage error.
     bool resolve_globals();
@@ -64,6 +68,12 @@ struct Context {
     // (to stderr), then one line saying no report was made (`refused`, e.g. "no reminders
     // shown"), and returns the exit status; warnings: one line to stderr. nullopt: go on.
     std::optional<int> load_valid(Loaded& out, const Text& refused = {}) const;
+    // The parse cache of a data root ($XDG_CACHE_HOME/wijk, else ~/.cache/wijk), or null for
+    // --no-cache, WIJK_NO_CACHE=1, or no home.
+    std::shared_ptr<UnitCache> open_cache(const std::string& root) const;
+    std::optional<Diagnostics> cached_result(const UnitCache& cache, std::uint64_t key, Workspace& work) const;
+    void store_result(UnitCache& cache, std::uint64_t key, const Workspace& work,
+                      const std::vector<std::pair<std::string, bool>>& documents, const Diagnostics& diags) const;
     // validate's report settings for a loaded repository (paths, counts, language).
     DiagnosticReport diagnostic_report(const Loaded& loaded, bool color) const;
     // Writes the primary output to stdout, or to `path`; 0, exit_code::usage (an empty name,

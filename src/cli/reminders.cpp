@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/xlsx_output.h"
+#include "render/reminders_xlsx.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -46,9 +48,9 @@ bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::st
 int run_reminders(const RemindersOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     const std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json" && format != "ics") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics",
-                        "--format: '{}' is niet een van: text, markdown, json, ics", format));
+    if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx") {
+        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx",
+                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx", format));
         return exit_code::usage;
     }
     std::optional<Duration> within;
@@ -138,7 +140,9 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.width = text_width(!opt.output);
 
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
-    int written = cx.emit_streamed(opt.output, [&](const auto& write) {
+    int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
+        return write_reminders_xlsx(report, output_language(), path);
+    }) : cx.emit_streamed(opt.output, [&](const auto& write) {
         if (format == "text") stream_reminders_text(report, color, write);
         else if (format == "markdown") stream_reminders_markdown(report, write);
         else if (format == "json") stream_reminders_json(report, write);
@@ -153,7 +157,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 void add_reminders(CLI::App& app, Context& cx, int& status) {
     auto opt = std::make_shared<RemindersOptions>();
     auto* sub = app.add_subcommand("reminders", "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json or ics")->type_name("FORMAT");
+    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json, ics or xlsx")->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
         ->type_name("FILE");
     sub->add_option("--within", opt->within, "Look this far ahead for every kind (e.g. '90 days', '6 months')")

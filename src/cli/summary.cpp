@@ -1,9 +1,12 @@
 // wijk summary [neighbourhood|partner|agreement|strategy ID]: the portfolio, or one entity with
-// its related records, as text, Markdown, CSV, JSON or HTML.
+// its related records, as text, Markdown, CSV, JSON, HTML or an xlsx workbook.
 #include <CLI/CLI.hpp>
+
+#include <variant>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/xlsx_output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -34,32 +37,75 @@ bool report_unknown(const Records& records, const std::string& kind_en, const st
     return true;
 }
 
+void report_unknown_table(const std::string& table, std::vector<std::string> names, bool portfolio) {
+    if (portfolio)  // the tables only built when asked for
+        for (const char* n : {"spending", "provisions", "commitments", "evaluations", "liveability"})
+            if (std::find(names.begin(), names.end(), n) == names.end()) names.emplace_back(n);
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::string text = msg("--table: '{}' is not one of: {}", "--table: '{}' is niet een van: {}", table, list);
+    if (auto s = suggest(table, names)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+    print_error(text);
+}
+
+const std::vector<std::string> entity_kinds{"neighbourhood", "partner", "agreement", "strategy"};
+
+// `wijk summary ID`: the kind of the one collection that has the id. Prints the problem and
+// returns the exit status when none has it (1) or several have (2: the user says which).
+std::variant<std::string, int> kind_of_id(const Repository& repo, const std::string& id, bool is_kind) {
+    std::vector<std::string> found;
+    if (repo.neighbourhood(id)) found.push_back("neighbourhood");
+    if (repo.partner(id)) found.push_back("partner");
+    if (repo.agreement(id)) found.push_back("agreement");
+    if (repo.strategy(id)) found.push_back("strategy");
+    if (found.size() == 1) return found[0];
+    if (found.empty() && is_kind) {  // a kind without its id
+        print_error(msg("summary {} needs an ID: wijk summary {} ID", "summary {} heeft een id nodig: wijk summary {} ID", id, id));
+        return exit_code::usage;
+    }
+    if (found.empty()) {
+        std::vector<std::string> all;
+        for (auto ids : {ids_of(repo.neighbourhoods), ids_of(repo.partners), ids_of(repo.agreements), ids_of(repo.strategies)})
+            all.insert(all.end(), ids.begin(), ids.end());
+        std::string text = msg("no neighbourhood, partner, agreement or strategy has the id '{}'",
+                               "geen buurt, partner, afspraak of strategie heeft het id '{}'", id);
+        if (auto s = suggest(id, all, 3)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+        print_error(text);
+        return exit_code::data_errors;
+    }
+    std::string choices;
+    for (const auto& k : found) choices += "\n  wijk summary " + k + " " + id;
+    print_error(msg("'{}' is the id of more than one kind of record; say which:{}",
+                    "'{}' is het id van meer dan één soort gegeven; zeg welke:{}", id, choices));
+    return exit_code::usage;
+}
+
 int run_summary(const SummaryCliOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
-    static const std::vector<std::string> kinds{"neighbourhood", "partner", "agreement", "strategy"};
-    if (!opt.entity.empty()) {
-        if (std::find(kinds.begin(), kinds.end(), opt.entity[0]) == kinds.end()) {
-            std::string text = msg("'{}' is not one of: neighbourhood, partner, agreement, strategy",
-                                   "'{}' is niet een van: neighbourhood, partner, agreement, strategy", opt.entity[0]);
-            if (auto s = suggest(opt.entity[0], kinds)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
-            print_error(text);
-            return exit_code::usage;
-        }
-        if (opt.entity.size() != 2) {
-            print_error(msg("summary {} needs an ID: wijk summary {} ID", "summary {} heeft een id nodig: wijk summary {} ID",
-                            opt.entity[0], opt.entity[0]));
-            return exit_code::usage;
-        }
+    const auto is_kind = [](const std::string& w) {
+        return std::find(entity_kinds.begin(), entity_kinds.end(), w) != entity_kinds.end();
+    };
+    if (opt.entity.size() == 2 && !is_kind(opt.entity[0])) {
+        std::string text = msg("'{}' is not one of: neighbourhood, partner, agreement, strategy",
+                               "'{}' is niet een van: neighbourhood, partner, agreement, strategy", opt.entity[0]);
+        if (auto s = suggest(opt.entity[0], entity_kinds)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+        print_error(text);
+        return exit_code::usage;
     }
     std::string format = cx.pick_format(opt.format, opt.output, "text");
-    static const std::vector<std::string> formats{"text", "markdown", "csv", "json", "html"};
+    static const std::vector<std::string> formats{"text", "markdown", "csv", "json", "html", "xlsx"};
     if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
-        print_error(msg("--format: '{}' is not one of: text, markdown, csv, json, html",
-                        "--format: '{}' is niet een van: text, markdown, csv, json, html", format));
+        print_error(msg("--format: '{}' is not one of: text, markdown, csv, json, html, xlsx",
+                        "--format: '{}' is niet een van: text, markdown, csv, json, html, xlsx", format));
         return exit_code::usage;
     }
     if (opt.csv && *opt.csv != "rfc4180" && *opt.csv != "excel-nl") {
         print_error(msg("--csv: '{}' is not one of: rfc4180, excel-nl", "--csv: '{}' is niet een van: rfc4180, excel-nl", *opt.csv));
+        return exit_code::usage;
+    }
+    if (format == "json" && opt.table && (!opt.entity.empty() || *opt.table != "spending")) {
+        print_error(msg("-f json: --table takes only 'spending' of the portfolio (the other tables are in the JSON object)",
+                        "-f json: --table kent alleen 'spending' van de portefeuille (de andere tabellen staan in het JSON-object)"));
         return exit_code::usage;
     }
 
@@ -67,72 +113,90 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     if (auto status = cx.load_valid(loaded)) return *status;
     const Repository& repo = loaded.repo();
 
+    std::string kind, id;
+    if (opt.entity.size() == 2) {
+        kind = opt.entity[0];
+        id = opt.entity[1];
+    } else if (opt.entity.size() == 1) {
+        id = opt.entity[0];
+        auto found = kind_of_id(repo, id, is_kind(id));
+        if (const int* status = std::get_if<int>(&found)) return *status;
+        kind = std::get<std::string>(found);
+    }
+
     SummaryOptions so;
     so.contacts = opt.contacts || repo.config.contacts_in_reports.value_or(false);
     so.lang = output_language();
     so.csv = opt.csv ? (*opt.csv == "excel-nl" ? CsvDialect::excel_nl : CsvDialect::rfc4180)
                      : repo.config.csv.value_or(CsvDialect::rfc4180);
     so.table = opt.table;
+    so.width = text_width(!opt.output || *opt.output == "-");
+    // The portfolio's tables of every provision, commitment, evaluation and liveability year are
+    // most of a document at scale: built for the workbook, or when --table asks for one.
+    static const std::vector<std::string> workbook_only{"provisions", "commitments", "evaluations", "liveability"};
+    so.workbook_tables = format == "xlsx" || (opt.table && std::find(workbook_only.begin(), workbook_only.end(), *opt.table) !=
+                                                               workbook_only.end());
 
     std::string json;
     SummaryDocument doc;
     const Date& t = cx.as_of;
-    if (opt.entity.empty()) {
+    if (kind.empty()) {
         Portfolio p = summarise_portfolio(repo, t);
-        if (format == "json")
+        if (format == "html" || format == "xlsx" || format == "json" || opt.table == std::optional<std::string>("spending"))
+            p.spending = compute_spending(repo, t);
+        if (format == "json") {
+            if (opt.table) return cx.emit(opt.output, render_spending_json(repo, *p.spending, t));
             return cx.emit_streamed(opt.output, [&](const auto& write) { stream_portfolio_json(repo, p, so, write); });
-        doc = portfolio_document(repo, p, so);
-    } else {
-        const std::string& kind = opt.entity[0];
-        const std::string& id = opt.entity[1];
-        if (kind == "neighbourhood") {
-            const Neighbourhood* n = repo.neighbourhood(id);
-            if (!n) return report_unknown(repo.neighbourhoods, "neighbourhood", "buurt", id), exit_code::data_errors;
-            auto d = summarise_neighbourhood(repo, *n, t);
-            if (format == "json") json = render_neighbourhood_json(repo, d, so);
-            else doc = neighbourhood_document(repo, d, so);
-        } else if (kind == "partner") {
-            const Partner* p = repo.partner(id);
-            if (!p) return report_unknown(repo.partners, "partner", "partner", id), exit_code::data_errors;
-            auto d = summarise_partner(repo, *p, t);
-            if (format == "json") json = render_partner_json(repo, d, so);
-            else doc = partner_document(repo, d, so);
-        } else if (kind == "agreement") {
-            const Agreement* a = repo.agreement(id);
-            if (!a) return report_unknown(repo.agreements, "agreement", "afspraak", id), exit_code::data_errors;
-            auto d = summarise_agreement(repo, *a, t);
-            if (format == "json") json = render_agreement_json(repo, d, so);
-            else doc = agreement_document(repo, d, so);
-        } else {
-            const Strategy* s = repo.strategy(id);
-            if (!s) return report_unknown(repo.strategies, "strategy", "strategie", id), exit_code::data_errors;
-            auto d = summarise_strategy(repo, *s, t);
-            if (format == "json") json = render_strategy_json(repo, d, so);
-            else doc = strategy_document(repo, d, so);
         }
+        doc = portfolio_document(repo, p, so);
+    } else if (kind == "neighbourhood") {
+        const Neighbourhood* n = repo.neighbourhood(id);
+        if (!n) return report_unknown(repo.neighbourhoods, "neighbourhood", "buurt", id), exit_code::data_errors;
+        auto d = summarise_neighbourhood(repo, *n, t);
+        if (format == "json") json = render_neighbourhood_json(repo, d, so);
+        else doc = neighbourhood_document(repo, d, so);
+    } else if (kind == "partner") {
+        const Partner* p = repo.partner(id);
+        if (!p) return report_unknown(repo.partners, "partner", "partner", id), exit_code::data_errors;
+        auto d = summarise_partner(repo, *p, t);
+        if (format == "json") json = render_partner_json(repo, d, so);
+        else doc = partner_document(repo, d, so);
+    } else if (kind == "agreement") {
+        const Agreement* a = repo.agreement(id);
+        if (!a) return report_unknown(repo.agreements, "agreement", "afspraak", id), exit_code::data_errors;
+        auto d = summarise_agreement(repo, *a, t);
+        if (format == "json") json = render_agreement_json(repo, d, so);
+        else doc = agreement_document(repo, d, so);
+    } else {
+        const Strategy* s = repo.strategy(id);
+        if (!s) return report_unknown(repo.strategies, "strategy", "strategie", id), exit_code::data_errors;
+        auto d = summarise_strategy(repo, *s, t);
+        if (format == "json") json = render_strategy_json(repo, d, so);
+        else doc = strategy_document(repo, d, so);
     }
+    if (format == "json") return cx.emit(opt.output, json);
 
-    std::string out;
-    if (format == "json") out = std::move(json);
-    else if (format == "text") out = render_summary_text(doc, so);
-    else if (format == "markdown") out = render_summary_markdown(doc, so);
-    else if (format == "html")
-        return cx.emit_streamed(opt.output, [&](const auto& write) { stream_summary_html(doc, so, write); });
-    else {
+    if (format == "csv") {
         std::vector<std::string> names;
         auto csv = render_summary_csv(doc, so, names);
         if (!csv) {
-            std::string list;
-            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-            std::string text = msg("--table: '{}' is not one of: {}", "--table: '{}' is niet een van: {}", so.table.value_or(""), list);
-            if (so.table)
-                if (auto s = suggest(*so.table, names)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
-            print_error(text);
+            report_unknown_table(so.table.value_or(""), names, kind.empty());
             return exit_code::usage;
         }
-        out = std::move(*csv);
+        return cx.emit(opt.output, *csv);
     }
-    return cx.emit(opt.output, out);
+    if (so.table) {
+        std::vector<std::string> names;
+        if (!keep_only_table(doc, *so.table, names)) {
+            report_unknown_table(*so.table, names, kind.empty());
+            return exit_code::usage;
+        }
+    }
+    if (format == "xlsx")
+        return emit_workbook(cx, opt.output, [&](const std::string& path) { return write_summary_xlsx(doc, so, path); });
+    if (format == "html")
+        return cx.emit_streamed(opt.output, [&](const auto& write) { stream_summary_html(doc, so, write); });
+    return cx.emit(opt.output, format == "text" ? render_summary_text(doc, so) : render_summary_markdown(doc, so));
 }
 
 }  // namespace
@@ -140,14 +204,15 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
 void add_summary(CLI::App& app, Context& cx, int& status) {
     auto opt = std::make_shared<SummaryCliOptions>();
     auto* sub = app.add_subcommand("summary", "The portfolio, or one neighbourhood, partner, agreement or strategy");
-    sub->add_option("entity", opt->entity, "neighbourhood|partner|agreement|strategy ID")
+    sub->add_option("entity", opt->entity, "[neighbourhood|partner|agreement|strategy] ID (the kind may be left out when the id is unique)")
         ->expected(0, 2)
-        ->type_name("KIND ID");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, csv, json or html")->type_name("FORMAT");
+        ->type_name("[KIND] ID");
+    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, csv, json, html or xlsx")->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
         ->type_name("FILE");
     sub->add_option("--table", opt->table,
-                    "csv: which table (portfolio: neighbourhoods, watchlist, agreements; entities: see wijk-summary(1))")
+                    "Only this table (csv: which one; json: spending). Portfolio: neighbourhoods, watchlist, agreements, "
+                    "spending, provisions, commitments, evaluations, liveability; entities: see wijk-summary(1)")
         ->type_name("NAME");
     sub->add_option("--csv", opt->csv, "CSV dialect: rfc4180 or excel-nl (default from wijk.yaml)")->type_name("DIALECT");
     sub->add_flag("--contacts", opt->contacts, "Show contact persons and evaluation participants (personal data)");

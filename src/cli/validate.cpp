@@ -35,6 +35,7 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
     auto root = cx.data_root();
     if (!root) return exit_code::io;
     cx.staged = opt.staged;
+    cx.diagnostics_only = true;
     auto loaded_or = cx.load(*root);
     if (!loaded_or) return cx.load_failure();
     Loaded& loaded = *loaded_or;

@@ -421,6 +421,7 @@ std::optional<std::string> format_from_extension(const std::string& path) {
     if (ext == ".html" || ext == ".htm") return "html";
     if (ext == ".ics") return "ics";
     if (ext == ".txt") return "text";
+    if (ext == ".xlsx") return "xlsx";
     if (ext == ".yaml" || ext == ".yml") return "yaml";
     return std::nullopt;
 }

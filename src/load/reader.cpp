@@ -174,6 +174,10 @@ std::optional<double> as_number(const Value& v, DecodeContext& cx, double min, d
         return std::nullopt;
     }
     if (d == 0) d = 0;  // -0 is 0
+    if (d > max && max >= 1e299) {
+        cx.diags.error("out-of-range", v.at, say("'{}' is too large a number", "'{}' is een te groot getal", t));
+        return std::nullopt;
+    }
     if (d < min || d > max) {
         cx.diags.error("out-of-range", v.at,
                        max < 1e299 ? say("{} is out of range ({} to {})", "{} valt buiten het bereik ({} tot en met {})", t, min, max)
@@ -260,11 +264,28 @@ std::optional<double> as_percent(const Value& v, DecodeContext& cx) {
 std::optional<MonthDay> as_month_day(const Value& v, DecodeContext& cx) {
     if (!expect_scalar(v, Text("a month-day (MM-DD)", "een maand-dag (MM-DD)"), cx)) return std::nullopt;
     if (auto md = parse_month_day(v.text)) return md;
+    // day first, as Dutch dates are written: 31-12 is 12-31
+    const std::string& t = v.text;
+    if (t.size() == 5 && t[2] == '-') {
+        std::string swapped = t.substr(3, 2) + "-" + t.substr(0, 2);
+        if (auto md = parse_month_day(swapped)) {
+            static constexpr std::string_view en[] = {"January", "February", "March", "April", "May", "June", "July",
+                                                      "August", "September", "October", "November", "December"};
+            static constexpr std::string_view nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                                      "augustus", "september", "oktober", "november", "december"};
+            cx.diags.error("invalid-month-day", v.at,
+                           say("'{}' is not a day of the year in the form MM-DD (month first)",
+                               "'{}' is geen dag van het jaar in de vorm MM-DD (maand eerst)", t),
+                           say("write \"{}\" for {} {}, or the day and month by name", "schrijf \"{}\" voor {} {}, of dag en maand voluit",
+                               swapped, md->day, Text(en[md->month - 1], nl[md->month - 1])));
+            return std::nullopt;
+        }
+    }
     cx.diags.error("invalid-month-day", v.at,
-                   say("'{}' is not a day of the year in the form MM-DD",
-                       "'{}' is geen dag van het jaar in de vorm MM-DD", v.text),
-                   Text("write e.g. \"10-01\" for 1 October",
-                                  "schrijf bijv. \"10-01\" voor 1 oktober"));
+                   say("'{}' is not a day of the year in the form MM-DD or a day and a month",
+                       "'{}' is geen dag van het jaar in de vorm MM-DD of een dag en een maand", v.text),
+                   Text("write e.g. \"10-01\" or \"1 October\" for 1 October",
+                        "schrijf bijv. \"10-01\" of \"1 oktober\" voor 1 oktober"));
     return std::nullopt;
 }
 
@@ -354,11 +375,45 @@ WIJK_GETTER(double, percent, as_percent(*v, cx_))
 WIJK_GETTER(MonthDay, month_day, as_month_day(*v, cx_))
 #undef WIJK_GETTER
 
+namespace {
+
+// Texts that may hold line breaks (written with `|`); every other text is one line.
+bool multi_line_key(std::string_view key) {
+    return key == "notes" || key == "description" || key == "justification" || key == "reason" || key == "goals" ||
+           key == "note";
+}
+// Texts a line break would break: an address or a number typed back somewhere else.
+bool strict_line_key(std::string_view key) {
+    return key == "email" || key == "phone" || key == "kvk" || key == "codes" || key == "code";
+}
+
+}  // namespace
+
+std::optional<std::string> RecordReader::single_line(const Value& v, std::string_view key, std::string text) {
+    if (multi_line_key(key)) return text;
+    // `title: |` and `title: >` leave a final line break: it is not part of the title
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (text.find('\n') == std::string::npos) return text;
+    if (strict_line_key(key)) {
+        cx_.diags.error("multi-line-text", v.at,
+                        say("'{}' holds a line break: it must be one line", "'{}' bevat een regeleinde: het moet één regel zijn", key),
+                        Text("write it on one line", "schrijf het op één regel"));
+        return std::nullopt;
+    }
+    cx_.diags.warning("multi-line-text", v.at,
+                      say("'{}' holds a line break; one-line outputs (tables, calendar titles) show it as a space",
+                          "'{}' bevat een regeleinde; uitvoer op één regel (tabellen, agendatitels) toont het als een spatie", key),
+                      Text("write it on one line; only notes, descriptions, justifications, reasons and goals may have several lines",
+                           "schrijf het op één regel; alleen notities, beschrijvingen, onderbouwingen, redenen en doelen mogen meer regels hebben"));
+    return text;
+}
+
 Field<std::string> RecordReader::text(std::string_view key) {
     Field<std::string> f;
     if (const Value* v = get(key)) {
         f.at = v->loc;
-        if (auto x = as_text(*v, cx_)) f = Field<std::string>(cx_.texts.intern(*x), v->loc);
+        if (auto x = as_text(*v, cx_))
+            if (auto line = single_line(*v, key, std::move(*x))) f = Field<std::string>(cx_.texts.intern(*line), v->loc);
     }
     return f;
 }
@@ -399,6 +454,7 @@ std::vector<Field<std::string>> RecordReader::texts(std::string_view key, bool i
     out.reserve(list.size());
     for (const Value* item : list) {
         auto t = ids ? as_id(*item, cx_) : as_text(*item, cx_);
+        if (t && !ids) t = single_line(*item, key, std::move(*t));
         if (t) out.emplace_back(cx_.texts.intern(*t), item->loc);
     }
     return out;

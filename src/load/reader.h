@@ -86,6 +86,9 @@ public:
     Extras take_extras() { return std::move(extras_); }
 
 private:
+    // A text of `key` as kept: a final line break dropped, an inner one multi-line-text (a
+    // warning; an error where it breaks the value); nullopt when it is an error.
+    std::optional<std::string> single_line(const Value& v, std::string_view key, std::string text);
     const Value& map_;
     const RecordSpec& spec_;
     DecodeContext& cx_;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "load/unit_cache.h"
 #include "source/listing.h"
 
 namespace wijk {
@@ -67,7 +68,7 @@ Workspace::Workspace(std::shared_ptr<const FileSource> source, WorkspaceOptions 
 
 Workspace::~Workspace() = default;
 
-void Workspace::load() {
+void Workspace::begin() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         recent_.clear();
@@ -82,6 +83,8 @@ void Workspace::load() {
     counts_ = RecordCounts{};
     unread_.clear();
     hashes_.clear();
+    data_files_.clear();
+    scanned_ = false;
 
     repo_.files.push_back("wijk.yaml");
     hashes_.push_back(0);
@@ -114,14 +117,13 @@ void Workspace::load() {
     std::size_t name_bytes = 9;
     for (const auto& [p, k] : paths) name_bytes += p.size() - (p.rfind('/') + 1);
     repo_.files.reserve(paths.size() + 1 + listing.problems.size(), name_bytes);
-    std::vector<std::uint32_t> data_files;
-    data_files.reserve(listing.files.size());
+    data_files_.reserve(listing.files.size());
     for (const auto& [p, kind] : paths) {
         auto file = static_cast<std::uint32_t>(repo_.files.size());
         repo_.files.push_back(p);
         hashes_.push_back(0);
         switch (kind) {
-            case Kind::data: data_files.push_back(file); break;
+            case Kind::data: data_files_.push_back(file); break;
             case Kind::link_outside: {
                 ReadResult r;
                 r.status = ReadResult::Status::link_outside;
@@ -130,8 +132,6 @@ void Workspace::load() {
                 break;
             }
             case Kind::lookalike: {
-                std::string_view name = p;
-                name = name.substr(name.rfind('/') + 1);
                 diags_.warning("skipped-file", Mark{file, 0, 0},
                                Text("this file is not read: only names ending in .yaml or .yml (lower case) are data files",
                                     "dit bestand wordt niet gelezen: alleen namen die op .yaml of .yml (kleine letters) eindigen zijn gegevensbestanden"),
@@ -141,11 +141,15 @@ void Workspace::load() {
             }
         }
     }
-    { std::vector<std::pair<std::string, Kind>>().swap(paths); }  // one list of paths while files are read
-    read_files(data_files);
+    problems_ = std::move(listing.problems);
+    problem_names_.clear();
+    for (const auto& p : problems_) problem_names_.push_back(p.folder + ": " + p.why.en);
+}
+
+void Workspace::end() {
     // Folders that could not be listed stand at the end of the file list, so that their
     // diagnostic names them.
-    for (const auto& p : listing.problems) {
+    for (const auto& p : problems_) {
         auto file = static_cast<std::uint32_t>(repo_.files.size());
         repo_.files.push_back(p.folder == "." ? p.folder : p.folder + "/");
         hashes_.push_back(0);
@@ -153,7 +157,15 @@ void Workspace::load() {
         diags_.error("read-error", Mark{file, 0, 0}, say("cannot read the folder: {}", "kan de map niet lezen: {}", p.why));
         unread_.push_back(file);
     }
+    problems_.clear();
     std::sort(unread_.begin(), unread_.end());
+}
+
+void Workspace::load() {
+    if (!scanned_) begin();  // after scan(): its listing and hashes are used
+    read_files(data_files_, true);
+    scanned_ = false;
+    end();
     counts_.neighbourhoods = repo_.neighbourhoods.size();
     counts_.liveability = repo_.liveability.size();
     counts_.partners = repo_.partners.size();
@@ -167,17 +179,43 @@ void Workspace::load() {
         std::sort(live.begin(), live.end());
         std::erase_if(units_, [&](const auto& u) { return !std::binary_search(live.begin(), live.end(), u.first); });
     }
+    if (options_.cache) options_.cache->save(hashes_);
+}
+
+std::uint64_t Workspace::scan() {
+    begin();
+    read_files(data_files_, false);
+    scanned_ = true;
+    return state_key();
+}
+
+std::uint64_t Workspace::state_key() const {
+    // the state: every name and what it holds (a data file's content hash, 0 for the rest), in
+    // order, and the folders that could not be listed
+    std::string state;
+    auto add = [&](std::string_view part) {
+        state.append(part);
+        state += '\0';
+    };
+    add(WIJK_VERSION);
+    for (std::size_t i = 0; i < repo_.files.size(); ++i) {
+        add(repo_.files[i]);
+        add(std::to_string(hashes_[i]));
+    }
+    for (const auto& p : problem_names_) add(p);
+    return content_hash(state);
 }
 
 // The data files, read and decoded on several threads. Each file's records are merged as soon as
 // all files before it are done, so that parse trees never pile up.
-void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
+void Workspace::read_files(const std::vector<std::uint32_t>& data_files, bool decode) {
     const std::size_t total = data_files.size();
     if (total == 0) return;
     unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>({threads, 16u, static_cast<unsigned>(total / 32 + 1)});
     struct Part {
         FileUnit unit;
+        std::uint64_t hash = 0;
         const FileUnit* kept = nullptr;  // keep_units: the unit to copy from
         Diagnostics read_diags;
         bool read_ok = false;
@@ -190,19 +228,23 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
     auto merge = [&](std::size_t i) {
         Part& part = *parts[i];
         const std::uint32_t file = data_files[i];
+        if (!decode) {  // scan(): only the hash; problems are for load() to report
+            if (part.read_ok) hashes_[file] = part.hash;
+            return;
+        }
         append(diags_.items, part.read_diags.items);
         diags_.io_error = diags_.io_error || part.read_diags.io_error;
         if (!part.read_ok) {
             unread_.push_back(file);
             return;
         }
+        hashes_[file] = part.hash;
         if (part.kept) {
             FileUnit copy = *part.kept;
             set_file(copy, file);
             part.unit = std::move(copy);
         }
         FileUnit& u = part.unit;
-        hashes_[file] = u.hash;
         if (u.dropped) unread_.push_back(file);
         if (options_.keep_units && !part.kept) units_.emplace(u.hash, u);
         if (options_.keep_units) {
@@ -224,6 +266,7 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
         }
         ++counts_.files;
     };
+    UnitCache* cache = options_.cache.get();
     auto work = [&] {
         std::string bytes;
         for (;;) {
@@ -231,17 +274,35 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files) {
             if (i >= total) return;
             auto part = std::make_unique<Part>();
             const std::uint32_t file = data_files[i];
-            ReadResult r = source_->read(repo_.files[file], bytes);
-            if (r.ok()) {
+            // After scan() the hash is known: a cached unit needs no second read.
+            const std::uint64_t known = scanned_ ? hashes_[file] : 0;
+            std::optional<FileUnit> cached;
+            if (decode && known && cache) cached = cache->get(known, *repo_.texts);
+            if (cached) {
                 part->read_ok = true;
-                std::uint64_t hash = content_hash(bytes);
-                if (options_.keep_units) {
-                    std::lock_guard<std::mutex> lock(mutex);  // units_ changes only under this lock
-                    if (auto it = units_.find(hash); it != units_.end()) part->kept = &it->second;
-                }
-                if (!part->kept) part->unit = parse_data_unit(bytes, file, *repo_.texts);
+                part->hash = known;
+                set_file(*cached, file);
+                part->unit = std::move(*cached);
             } else {
-                report_read(part->read_diags, file, r);
+                ReadResult r = source_->read(repo_.files[file], bytes);
+                if (r.ok()) {
+                    part->read_ok = true;
+                    part->hash = content_hash(bytes);
+                    if (decode && options_.keep_units) {
+                        std::lock_guard<std::mutex> lock(mutex);  // units_ changes only under this lock
+                        if (auto it = units_.find(part->hash); it != units_.end()) part->kept = &it->second;
+                    }
+                    if (decode && !part->kept && cache && !scanned_) cached = cache->get(part->hash, *repo_.texts);
+                    if (decode && cached) {
+                        set_file(*cached, file);
+                        part->unit = std::move(*cached);
+                    } else if (decode && !part->kept) {
+                        part->unit = parse_data_unit(bytes, file, *repo_.texts);
+                        if (cache) cache->put(part->unit);
+                    }
+                } else {
+                    report_read(part->read_diags, file, r);
+                }
             }
             // one large file must not keep its buffer while thousands of small ones follow
             if (bytes.capacity() > (std::size_t(1) << 18)) std::string().swap(bytes);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "load/record_places.h"
+#include "load/unit_cache.h"
 #include "load/unit.h"
 #include "model/diagnostic.h"
 #include "model/line_index.h"
@@ -35,6 +36,9 @@ struct WorkspaceOptions {
     // Keep each file's unit for the next load(), so that only changed files are parsed again
     // (an editor session). A one-shot command moves units into the repository instead.
     bool keep_units = false;
+    // The parse cache: units of unchanged files are read from it instead of parsed, and new
+    // ones added (see load/unit_cache.h). Null: no cache.
+    std::shared_ptr<UnitCache> cache;
 };
 
 class Workspace final : public Locator {
@@ -47,6 +51,14 @@ public:
     // Reads wijk.yaml and every data file from the source and merges them. Again after the
     // source changed: with keep_units, files whose bytes did not change are not parsed again.
     void load();
+    // Lists and reads every file and hashes it, without decoding anything: the key of this
+    // repository state (validate's cached result is stored under it). A load() after it reads
+    // again only the files the cache has no unit for.
+    std::uint64_t scan();
+    // The same key, after scan() or load().
+    std::uint64_t state_key() const;
+    // After scan(): take the counts a cached result recorded.
+    void set_counts(const RecordCounts& counts) { counts_ = counts; }
 
     const FileSource& source() const { return *source_; }
     const Repository& repository() const { return repo_; }
@@ -71,7 +83,9 @@ private:
         std::optional<FilePlaces> places;  // made on the first place() in this file
     };
     Kept* text_of(std::uint32_t file) const;  // call under mutex_
-    void read_files(const std::vector<std::uint32_t>& data_files);
+    void begin();  // wijk.yaml, the listing, the file list
+    void end();    // folders that could not be listed
+    void read_files(const std::vector<std::uint32_t>& data_files, bool decode);
 
     std::shared_ptr<const FileSource> source_;
     WorkspaceOptions options_;
@@ -81,6 +95,10 @@ private:
     std::vector<std::uint32_t> unread_;
     std::vector<std::uint64_t> hashes_;  // by file index: the content hash of what was loaded (0: nothing)
     std::unordered_map<std::uint64_t, FileUnit> units_;  // keep_units: by content hash
+    std::vector<std::uint32_t> data_files_;               // file indexes of the data files
+    std::vector<Listing::Problem> problems_;              // folders that could not be listed
+    std::vector<std::string> problem_names_;              // the same, for state_key()
+    bool scanned_ = false;
 
     mutable std::mutex mutex_;
     mutable std::list<Kept> recent_;  // the last files read again, newest first, at most ~32 MiB

@@ -345,22 +345,14 @@ private:
         std::size_t n = it.size() / 2;
         if (n < 2) return;
         std::vector<bool> drop(n, false);
-        bool any = false;
-        auto report = [&](std::size_t later, std::size_t first) {
-            diags_.error("duplicate-key", it[2 * later].at,
-                         say("duplicate key '{}' (first at line {})",
-                             "sleutel '{}' komt twee keer voor (eerst op regel {})",
-                             it[2 * later].text, it[2 * first].at.line),
-                         Text("remove one of them; YAML keeps only one",
-                                        "verwijder er een; YAML houdt er maar één"));
-            drop[later] = any = true;
-        };
+        std::vector<std::pair<std::size_t, std::size_t>> found;  // (later, first)
         if (n <= 32) {
             for (std::size_t j = 1; j < n; ++j)
                 for (std::size_t i = 0; i < j; ++i)
                     if (!drop[i] && it[2 * i].is_scalar() && it[2 * j].is_scalar() &&
                         it[2 * i].text == it[2 * j].text) {
-                        report(j, i);
+                        found.emplace_back(j, i);
+                        drop[j] = true;
                         break;
                     }
         } else {
@@ -368,8 +360,40 @@ private:
             for (std::size_t j = 0; j < n; ++j) {
                 if (!it[2 * j].is_scalar()) continue;
                 auto [pos, fresh] = seen.emplace(it[2 * j].text, j);
-                if (!fresh) report(j, pos->second);
+                if (!fresh) {
+                    found.emplace_back(j, pos->second);
+                    drop[j] = true;
+                }
             }
+        }
+        const bool any = !found.empty();
+        // A second `id:` (or several keys again) in one record is a new record whose `- ` was
+        // forgotten: say so where it starts. Never suggest removing a key: that deletes data.
+        bool new_record = false;
+        std::size_t starts = n;
+        for (auto [later, first] : found) {
+            if (it[2 * later].text == "id") new_record = true;
+            starts = std::min(starts, later);
+        }
+        if (drop_later && found.size() >= 2) new_record = true;
+        for (auto [later, first] : found) {
+            Text hint = !drop_later
+                            ? Text("both lists are read; to keep the file clear, list all these records under the first one",
+                                   "beide lijsten worden gelezen; zet voor de duidelijkheid alle records onder de eerste")
+                        : new_record
+                            ? say("a new record seems to start at line {}: put '- ' before its first key, "
+                                  "indented like the '- ' of the record above",
+                                  "hier lijkt op regel {} een nieuw record te beginnen: zet '- ' voor de eerste sleutel, "
+                                  "even ver ingesprongen als de '- ' van het record erboven",
+                                  it[2 * starts].at.line)
+                            : Text("a key can appear once in a mapping (YAML would keep only one value): rename one, "
+                                   "or put both values in one",
+                                   "een sleutel kan één keer in een mapping staan (YAML houdt maar één waarde): "
+                                   "geef er een een andere naam, of zet beide waarden in één");
+            diags_.error("duplicate-key", it[2 * later].at,
+                         say("duplicate key '{}' (first at line {})", "sleutel '{}' komt twee keer voor (eerst op regel {})",
+                             it[2 * later].text, it[2 * first].at.line),
+                         std::move(hint));
         }
         if (!any || !drop_later) return;
         std::vector<Value> kept;

@@ -1,6 +1,8 @@
 #include "model/calendar.h"
 
+#include <cctype>
 #include <charconv>
+#include <vector>
 #include <ctime>
 #include <fmt/format.h>
 
@@ -97,7 +99,54 @@ std::optional<Duration> parse_duration(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// Month names people write: Dutch and English, in full and abbreviated (a final '.' allowed).
+std::optional<unsigned> month_by_name(std::string_view w) {
+    std::string low;
+    for (char c : w) low += char(std::tolower(static_cast<unsigned char>(c)));
+    if (!low.empty() && low.back() == '.') low.pop_back();
+    static const std::pair<std::string_view, unsigned> names[] = {
+        {"januari", 1}, {"january", 1}, {"jan", 1}, {"februari", 2}, {"february", 2}, {"feb", 2},
+        {"maart", 3}, {"march", 3}, {"mrt", 3}, {"mar", 3}, {"maa", 3}, {"april", 4}, {"apr", 4},
+        {"mei", 5}, {"may", 5}, {"juni", 6}, {"june", 6}, {"jun", 6}, {"juli", 7}, {"july", 7}, {"jul", 7},
+        {"augustus", 8}, {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9},
+        {"oktober", 10}, {"october", 10}, {"okt", 10}, {"oct", 10}, {"november", 11}, {"nov", 11},
+        {"december", 12}, {"dec", 12}};
+    for (const auto& [name, m] : names)
+        if (low == name) return m;
+    return std::nullopt;
+}
+
+// "1 oktober", "1 October", "31 dec", "october 1", "1. Oktober"
+std::optional<MonthDay> parse_named_month_day(std::string_view t) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < t.size() && t[j] != ' ' && t[j] != '\t') ++j;
+        if (j > i) words.push_back(t.substr(i, j - i));
+        i = j;
+    }
+    if (words.size() != 2) return std::nullopt;
+    auto number = [](std::string_view w) -> std::optional<unsigned> {
+        if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        if (w.empty() || w.size() > 2 || !all_digits(w)) return std::nullopt;
+        return unsigned(to_long(w));
+    };
+    std::optional<unsigned> d = number(words[0]), m = month_by_name(words[1]);
+    if (!d || !m) d = number(words[1]), m = month_by_name(words[0]);
+    if (!d || !m) return std::nullopt;
+    MonthDay md{*m, *d};
+    if (!Date{year{2000}, month{md.month}, day{md.day}}.ok()) return std::nullopt;
+    return md;
+}
+
+}  // namespace
+
 std::optional<MonthDay> parse_month_day(std::string_view t) {
+    if (auto named = parse_named_month_day(t)) return named;
     if (t.size() != 5 || t[2] != '-') return std::nullopt;
     auto ms = t.substr(0, 2), ds = t.substr(3, 2);
     if (!all_digits(ms) || !all_digits(ds)) return std::nullopt;

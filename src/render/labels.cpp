@@ -7,12 +7,14 @@
 
 namespace wijk {
 
-std::string_view status_label(Status s) {
+std::string_view status_label(Status s) { return status_label(s, output_language()); }
+
+std::string_view status_label(Status s, Lang lang) {
     switch (s) {
-        case Status::upcoming: return tr("upcoming", "nog niet begonnen");
-        case Status::active: return tr("active", "lopend");
-        case Status::terminating: return tr("terminating", "opgezegd");
-        case Status::ended: return tr("ended", "beëindigd");
+        case Status::upcoming: return tr(lang, "upcoming", "nog niet begonnen");
+        case Status::active: return tr(lang, "active", "lopend");
+        case Status::terminating: return tr(lang, "terminating", "opgezegd");
+        case Status::ended: return tr(lang, "ended", "beëindigd");
     }
     return "?";
 }
@@ -42,27 +44,42 @@ std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     return "?";
 }
 
-std::string_view partner_kind_label(PartnerKind k) {
+std::string_view partner_kind_label(PartnerKind k) { return partner_kind_label(k, output_language()); }
+
+std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     static constexpr std::array<std::string_view, 13> nl{
         "bewoners",      "huurders",  "welzijn", "gemeente", "politie",
         "vrijwilligers", "onderwijs", "zorg",    "cultuur",  "sport",
         "levensbeschouwing", "ondernemers", "overig"};
-    return output_language() == Lang::nl ? nl[std::size_t(k)] : name(k);
+    return lang == Lang::nl ? nl[std::size_t(k)] : name(k);
 }
 
-std::string_view provision_kind_label(ProvisionKind k) {
+std::string_view provision_kind_label(ProvisionKind k) { return provision_kind_label(k, output_language()); }
+
+std::string_view provision_kind_label(ProvisionKind k, Lang lang) {
     static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
                                                         "Support", "Advice",        "Other"};
     static constexpr std::array<std::string_view, 6> nl{
         "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
-    return output_language() == Lang::nl ? nl[std::size_t(k)] : en[std::size_t(k)];
+    return lang == Lang::nl ? nl[std::size_t(k)] : en[std::size_t(k)];
 }
 
-std::string_view lease_label(Lease l) {
+std::string_view lease_label(Lease l) { return lease_label(l, output_language()); }
+
+std::string_view lease_label(Lease l, Lang lang) {
     switch (l) {
-        case Lease::art290: return tr("lease art. 7:290", "huur art. 7:290");
-        case Lease::art230a: return tr("lease art. 7:230a", "huur art. 7:230a");
-        case Lease::loan: return tr("loan (free of charge)", "bruikleen");
+        case Lease::art290: return tr(lang, "lease art. 7:290", "huur art. 7:290");
+        case Lease::art230a: return tr(lang, "lease art. 7:230a", "huur art. 7:230a");
+        case Lease::loan: return tr(lang, "loan (free of charge)", "bruikleen");
+    }
+    return "?";
+}
+
+std::string_view renewal_label(Renewal r, Lang lang) {
+    switch (r) {
+        case Renewal::none: return tr(lang, "none (ends)", "geen (eindigt)");
+        case Renewal::tacit: return tr(lang, "tacit", "stilzwijgend");
+        case Renewal::indefinite: return tr(lang, "indefinite", "onbepaalde tijd");
     }
     return "?";
 }

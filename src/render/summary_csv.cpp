@@ -71,7 +71,9 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
     for (auto i : cols) line += (line.empty() ? "" : std::string(1, sep)) + csv_cell(table->columns[i].key, sep);
     for (const auto& k : extra_keys) line += std::string(1, sep) + csv_cell(k, sep);
     out += line + eol;
-    for (std::size_t r = 0; r < table->rows.size(); ++r) {
+    // a totals row is for people: a script sums the rows itself
+    const std::size_t rows = table->total_row && !table->rows.empty() ? table->rows.size() - 1 : table->rows.size();
+    for (std::size_t r = 0; r < rows; ++r) {
         const auto& row = table->rows[r];
         line.clear();
         bool first = true;
@@ -82,9 +84,11 @@ std::optional<std::string> render_summary_csv(const SummaryDocument& d, const Su
             switch (c.kind) {
                 case Cell::Kind::empty: break;
                 case Cell::Kind::text:
-                case Cell::Kind::date: line += csv_cell(c.text, sep); break;
+                case Cell::Kind::date:
+                case Cell::Kind::duration: line += csv_cell(c.text, sep); break;
                 case Cell::Kind::integer: line += std::to_string(c.integer); break;
-                case Cell::Kind::number: line += number_text(c.number, excel); break;
+                case Cell::Kind::number:
+                case Cell::Kind::percent: line += number_text(c.number, excel); break;
                 case Cell::Kind::money: line += to_plain(c.money(), excel); break;
             }
         }

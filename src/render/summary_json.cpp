@@ -84,32 +84,90 @@ void neighbourhood_entry(JsonWriter& w, const NeighbourhoodRow& r, const More& m
     w.end_object();
 }
 
-void agreement_entry(JsonWriter& w, const AgreementRow& r, const More& more = {}) {
+// The agreement object of commands.md (id, title, partner, partner_name, owner, status,
+// renewal, term_end, notice_deadline, next, value_per_year), with the keys of version 1 kept
+// (current_term_end, next_deadline: scripts read them).
+void agreement_entry(JsonWriter& w, const Repository& repo, const AgreementRow& r, const More& more = {}) {
     const auto& a = *r.agreement;
+    const Partner* partner = a.partner ? repo.partner(*a.partner) : nullptr;
     w.begin_object();
     opt_string(w, "id", a.id);
     opt_string(w, "title", a.title);
     opt_string(w, "partner", a.partner);
-    id_list(w, "neighbourhoods", a.neighbourhoods);
+    w.key("partner_name");
+    if (partner && partner->name) w.string(*partner->name);
+    else w.null();
+    opt_string(w, "owner", a.owner);
     w.key("status").string(status_names[static_cast<std::size_t>(r.status)]);
-    opt_date(w, "start", a.start.value);
-    opt_date(w, "current_term_end", r.term_end);
+    w.key("renewal");
+    if (a.renewal) w.string(name(*a.renewal));
+    else w.null();
+    opt_date(w, "term_end", r.term_end);
     opt_date(w, "notice_deadline", r.notice_deadline);
-    w.key("next_deadline");
+    w.key("next");
     if (r.next) {
         w.begin_object();
         w.key("date").string(to_string(r.next->date));
-        w.key("kind").string(reminder_kind_names[static_cast<std::size_t>(r.next->kind)]);
+        w.key("kind").string(name(r.next->kind));
+        w.key("overdue").boolean(r.next->overdue);
         w.end_object();
     } else {
         w.null();
     }
-    w.key("value_per_year").money(r.value_per_year);
+    w.key("value_per_year");
+    if (r.counted()) w.money(r.value_per_year);
+    else w.null();
+    id_list(w, "neighbourhoods", a.neighbourhoods);
+    opt_date(w, "start", a.start.value);
+    opt_date(w, "current_term_end", r.term_end);
+    w.key("next_deadline");
+    if (r.next) {
+        w.begin_object();
+        w.key("date").string(to_string(r.next->date));
+        w.key("kind").string(name(r.next->kind));
+        w.end_object();
+    } else {
+        w.null();
+    }
     w.key("space_m2").number(r.space_m2);
     opt_string(w, "strategy", a.strategy);
-    opt_string(w, "owner", a.owner);
     if (more) more(w);
     extras(w, a.extras);
+    w.end_object();
+}
+
+void spending_row(JsonWriter& w, const SpendingRow& r) {
+    w.begin_object();
+    if (r.neighbourhood) {
+        opt_string(w, "neighbourhood", r.neighbourhood->id);
+        opt_string(w, "name", r.neighbourhood->name);
+    }
+    w.key("by_kind").begin_object();
+    for (std::size_t k = 0; k < provision_kind_count; ++k) w.key(provision_kind_names[k]).money(r.by_kind[k]);
+    w.end_object();
+    w.key("value_per_year").money(r.total);
+    w.key("hours_per_year").number(r.hours());
+    w.key("homes");
+    if (r.homes) w.integer(*r.homes);
+    else w.null();
+    w.key("value_per_home");
+    if (r.per_home) w.money(*r.per_home);
+    else w.null();
+    w.key("agreements").integer(r.agreements);
+    w.end_object();
+}
+
+void spending_object(JsonWriter& w, const Spending& s) {
+    w.begin_object();
+    w.key("year").integer(s.year);
+    w.key("rule").string("agreements active or terminating on as_of; several neighbourhoods: in proportion to homes "
+                         "(equally when any has no homes or homes 0); cents split by largest remainder, ties in "
+                         "neighbourhood id order");
+    w.key("neighbourhoods").begin_array();
+    for (const auto& r : s.rows) spending_row(w, r);
+    w.end_array();
+    w.key("totals");
+    spending_row(w, s.totals);
     w.end_object();
 }
 
@@ -223,7 +281,7 @@ void stream_portfolio_json(const Repository& repo, const Portfolio& p, const Sum
     }
     w.end_array();
     w.key("agreements").begin_array();
-    for (const auto& r : p.agreements) agreement_entry(w, r);
+    for (const auto& r : p.agreements) agreement_entry(w, repo, r);
     w.end_array();
     const auto& e = p.evaluations;
     w.key("evaluations").begin_object();
@@ -234,8 +292,21 @@ void stream_portfolio_json(const Repository& repo, const Portfolio& p, const Sum
     for (std::size_t i = 0; i < decision_names.size(); ++i) w.key(decision_names[i]).integer(e.decisions[i]);
     w.end_object();
     w.end_object();
+    if (p.spending) {
+        w.key("spending");
+        spending_object(w, *p.spending);
+    }
     w.end_object();
     w.finish();
+}
+
+std::string render_spending_json(const Repository& repo, const Spending& s, const Date& as_of) {
+    JsonWriter w;
+    header(w, repo, as_of, "spending");
+    w.key("spending");
+    spending_object(w, s);
+    w.end_object();
+    return w.take();
 }
 
 std::string render_neighbourhood_json(const Repository& repo, const NeighbourhoodDetail& d, const SummaryOptions&) {
@@ -272,7 +343,7 @@ std::string render_neighbourhood_json(const Repository& repo, const Neighbourhoo
     }
     w.end_array();
     w.key("agreements").begin_array();
-    for (const auto& r : d.agreements) agreement_entry(w, r);
+    for (const auto& r : d.agreements) agreement_entry(w, repo, r);
     w.end_array();
     w.key("strategies").begin_array();
     for (const Strategy* s : d.strategies) strategy_entry(w, *s, d.as_of);
@@ -314,7 +385,7 @@ std::string render_partner_json(const Repository& repo, const PartnerDetail& d, 
     extras(w, p.extras);
     w.end_object();
     w.key("agreements").begin_array();
-    for (const auto& r : d.agreements) agreement_entry(w, r);
+    for (const auto& r : d.agreements) agreement_entry(w, repo, r);
     w.end_array();
     w.key("evaluations").begin_array();
     for (const Evaluation* e : d.evaluations) evaluation_entry(w, *e, o);
@@ -331,11 +402,8 @@ std::string render_agreement_json(const Repository& repo, const AgreementDetail&
     header(w, repo, d.as_of, "agreement");
     const auto& a = *d.row.agreement;
     w.key("agreement");
-    agreement_entry(w, d.row, [&](JsonWriter& w) {
+    agreement_entry(w, repo, d.row, [&](JsonWriter& w) {
         opt_date(w, "end", a.end.value);
-        w.key("renewal");
-        if (a.renewal) w.string(name(*a.renewal));
-        else w.null();
         w.key("renewal_term");
         if (a.renewal_term) w.string(to_string(*a.renewal_term));
         else w.null();
@@ -439,7 +507,7 @@ std::string render_strategy_json(const Repository& repo, const StrategyDetail& d
     for (const auto& r : d.neighbourhoods) neighbourhood_entry(w, r);
     w.end_array();
     w.key("agreements").begin_array();
-    for (const auto& r : d.agreements) agreement_entry(w, r);
+    for (const auto& r : d.agreements) agreement_entry(w, repo, r);
     w.end_array();
     w.key("partners").begin_array();
     for (const Partner* p : d.partners) partner_brief(w, *p);

@@ -1,5 +1,7 @@
 #include "report/summary.h"
 
+#include "report/reminders.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -94,6 +96,14 @@ std::vector<LiveabilityYear> liveability_history(const Repository& repo, std::st
     return out;
 }
 
+void sort_by_next(std::vector<AgreementRow>& rows) {
+    auto key = [](const AgreementRow& r) {
+        return std::tuple(!r.next, r.next ? std::chrono::sys_days{r.next->date} : std::chrono::sys_days{},
+                          text_or_empty(r.agreement->id));
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const AgreementRow& x, const AgreementRow& y) { return key(x) < key(y); });
+}
+
 AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Date& t) {
     AgreementRow row;
     row.agreement = &a;
@@ -105,27 +115,7 @@ AgreementRow agreement_row(const Repository& repo, const Agreement& a, const Dat
                            (*a.renewal == Renewal::tacit || *a.renewal == Renewal::indefinite);
     // no notice period: the deadline is the term end itself
     if (row.term_end && can_give_notice) row.notice_deadline = notice_deadline_of(a, *row.term_end);
-    if (row.status == Status::ended) return row;
-
-    std::vector<Deadline> candidates;
-    if (row.term_end) {
-        if (row.notice_deadline && *row.notice_deadline >= t)
-            candidates.push_back({*row.notice_deadline, ReminderKind::notice});
-        if (*row.term_end >= t)
-            candidates.push_back({*row.term_end, can_give_notice ? ReminderKind::renewal : ReminderKind::expiry});
-    }
-    // The first due date on or after t that has no evaluation yet (one may be held early).
-    if (a.id) {
-        std::optional<Date> due = evaluation_due_from(a, repo.config, t);
-        if (due && repo.evaluation_for(*a.id, int(due->year())))
-            due = evaluation_due_from(a, repo.config, add_days(*due, 1));
-        if (due && runs_on(a, *due) && !repo.evaluation_for(*a.id, int(due->year())))
-            candidates.push_back({*due, ReminderKind::evaluation});
-    }
-    for (const auto& c : candidates)
-        if (!row.next || c.date < row.next->date ||
-            (c.date == row.next->date && c.kind < row.next->kind))
-            row.next = c;
+    if (auto r = next_reminder(repo, a, t)) row.next = Deadline{r->date, r->kind, r->overdue};
     return row;
 }
 
@@ -168,6 +158,7 @@ Portfolio summarise_portfolio(const Repository& repo, const Date& t) {
         }
         p.agreements.push_back(row);
     }
+    sort_by_next(p.agreements);
     for (const auto& n : repo.neighbourhoods) p.neighbourhoods.push_back(neighbourhood_row(repo, n, t));
     for (const auto& r : p.neighbourhoods)
         if (r.watch) p.watchlist.push_back(&r);
@@ -215,6 +206,7 @@ NeighbourhoodDetail summarise_neighbourhood(const Repository& repo, const Neighb
             d.agreements.push_back(agreement_row(repo, a, t));
             if (a.partner) partner_ids.emplace(*a.partner);
         }
+    sort_by_next(d.agreements);
     for (const auto& p : repo.partners)
         if (covers(p.neighbourhoods, id) || (p.id && partner_ids.count(*p.id))) d.partners.push_back(&p);
     return d;
@@ -226,11 +218,11 @@ PartnerDetail summarise_partner(const Repository& repo, const Partner& p, const 
     d.partner = &p;
     std::string id = p.id.value_or("");
     for (const auto& a : repo.agreements)
-        if (a.partner && *a.partner == id) {
-            d.agreements.push_back(agreement_row(repo, a, t));
-            if (a.id)
-                for (const Evaluation* e : evaluations_of(repo, *a.id)) d.evaluations.push_back(e);
-        }
+        if (a.partner && *a.partner == id) d.agreements.push_back(agreement_row(repo, a, t));
+    sort_by_next(d.agreements);
+    for (const auto& r : d.agreements)
+        if (r.agreement->id)
+            for (const Evaluation* e : evaluations_of(repo, *r.agreement->id)) d.evaluations.push_back(e);
     for (const auto& s : repo.strategies)
         if (covers(s.partners, id)) d.strategies.push_back(&s);
     return d;
@@ -264,6 +256,7 @@ StrategyDetail summarise_strategy(const Repository& repo, const Strategy& s, con
     std::string id = s.id.value_or("");
     for (const auto& a : repo.agreements)
         if (a.strategy && *a.strategy == id) d.agreements.push_back(agreement_row(repo, a, t));
+    sort_by_next(d.agreements);
     for (const auto& pid : s.partners)
         if (pid)
             if (const Partner* p = repo.partner(*pid)) d.partners.push_back(p);

@@ -8,6 +8,7 @@
 
 #include "model/records.h"
 #include "model/terms.h"
+#include "report/spending.h"
 
 namespace wijk {
 
@@ -24,10 +25,12 @@ enum class StrategyStatus { upcoming, active, ended };
 StrategyStatus strategy_status_on(const Strategy& s, const Date& t);
 std::string_view name(StrategyStatus s);
 
-// The next thing to act on for an agreement, on or after the as-of date.
+// The most urgent thing ahead for an agreement: the first reminder `wijk reminders` would give
+// for it with no limit on the horizon (next_reminder of report/reminders.h).
 struct Deadline {
     Date date;
     ReminderKind kind;  // notice, renewal, expiry or evaluation
+    bool overdue = false;
 };
 
 struct AgreementRow {
@@ -35,10 +38,15 @@ struct AgreementRow {
     Status status = Status::active;
     std::optional<Date> term_end;         // current term end, nullopt when it runs on
     std::optional<Date> notice_deadline;  // of term_end, when notice can stop it there
-    std::optional<Deadline> next;         // next deadline on or after the as-of date
-    Money value_per_year;
+    std::optional<Deadline> next;         // most urgent thing ahead (an overdue one first)
+    Money value_per_year;                 // also of agreements not counted: see counted()
     double space_m2 = 0;
+    // In the totals (active or terminating on the as-of date): its value is shown only then.
+    bool counted() const { return status == Status::active || status == Status::terminating; }
 };
+
+// By next date (undated last), then id: the order of every agreement list of the summary.
+void sort_by_next(std::vector<AgreementRow>& rows);
 
 struct NeighbourhoodRow {
     const Neighbourhood* neighbourhood = nullptr;
@@ -78,8 +86,10 @@ struct Portfolio {
     Totals totals;
     std::vector<NeighbourhoodRow> neighbourhoods;  // reading order
     std::vector<const NeighbourhoodRow*> watchlist;  // worst first: class, score, id
-    std::vector<AgreementRow> agreements;          // reading order
+    std::vector<AgreementRow> agreements;          // sort_by_next
     EvaluationCounts evaluations;
+    std::optional<Spending> spending;              // when asked for: compute_spending
+
 };
 
 struct NeighbourhoodDetail {
@@ -87,14 +97,14 @@ struct NeighbourhoodDetail {
     NeighbourhoodRow row;
     std::vector<const Liveability*> records;  // by year, then reading order
     std::vector<const Strategy*> strategies;  // covering it, by start
-    std::vector<AgreementRow> agreements;     // covering it, reading order
+    std::vector<AgreementRow> agreements;     // covering it, sort_by_next
     std::vector<const Partner*> partners;     // that list it, or have an agreement there
 };
 
 struct PartnerDetail {
     Date as_of;
     const Partner* partner = nullptr;
-    std::vector<AgreementRow> agreements;
+    std::vector<AgreementRow> agreements;        // sort_by_next
     std::vector<const Evaluation*> evaluations;  // of its agreements, by agreement order then year
     std::vector<const Strategy*> strategies;     // that name it as partner
 };
@@ -116,7 +126,7 @@ struct StrategyDetail {
     const Strategy* strategy = nullptr;
     StrategyStatus status = StrategyStatus::active;
     std::vector<NeighbourhoodRow> neighbourhoods;
-    std::vector<AgreementRow> agreements;  // that serve it
+    std::vector<AgreementRow> agreements;  // that serve it, sort_by_next
     std::vector<const Partner*> partners;  // listed partners
 };
 

@@ -98,7 +98,7 @@ check "the extended Description does not repeat the synopsis" \
 depends=$(field Depends)
 # the package names in Depends, without versions or alternatives
 dep_names=$(sed 's/([^)]*)//g; s/[,|]/\n/g' <<<"$depends" | tr -d ' ')
-for dep in libyaml-cpp0.7 libfmt9 libc6 libstdc++6 libgcc-s1; do
+for dep in libyaml-cpp0.7 libfmt9 libxlsxwriter4 libc6 libstdc++6 libgcc-s1; do
   check "Depends has $dep: '$depends'" grep -qxF "$dep" <<<"$dep_names"
 done
 check "dpkg-deb -I shows the Depends" grep -qxF " Depends: $depends" <(dpkg-deb -I "$deb")

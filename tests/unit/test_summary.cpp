@@ -169,7 +169,7 @@ TEST_CASE("renderers neutralise bidi controls and markup in data") {
     Table t;
     t.name = "t";
     t.title = "tt";
-    t.columns = {Column{"a", "A", true, true}};
+    t.columns = {Column{"a", "A"}};
     t.rows = {{Cell::of("a|b\n<script>\u202E")}};
     t.extras = {nullptr};
     s.tables.push_back(t);
@@ -198,7 +198,7 @@ TEST_CASE("text tables stay within 80 columns") {
     Section s;
     Table t;
     t.name = "t";
-    for (int i = 0; i < 6; ++i) t.columns.push_back(Column{"c", "Column " + std::to_string(i), true, true});
+    for (int i = 0; i < 6; ++i) t.columns.push_back(Column{"c", "Column " + std::to_string(i)});
     std::vector<Cell> row;
     for (int i = 0; i < 6; ++i) row.push_back(Cell::of(std::string(30, 'x') + "é"));
     t.rows = {row};
@@ -219,7 +219,7 @@ TEST_CASE("excel-nl CSV: BOM, semicolons, decimal commas, CRLF; numbers stay num
     Section s;
     Table t;
     t.name = "t";
-    t.columns = {Column{"m", "M", true, true}, Column{"n", "N", true, true}, Column{"s", "S", true, true}};
+    t.columns = {Column{"m", "M"}, Column{"n", "N"}, Column{"s", "S"}};
     t.rows = {{Cell::of_money(Money{123450}), Cell::of_number(-0.35), Cell::of("=1+1;x")}};
     t.extras = {nullptr};
     s.tables.push_back(t);

@@ -1,0 +1,296 @@
+#include "load/unit_cache.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load/unit_codec.h"
+
+namespace fs = std::filesystem;
+
+namespace wijk {
+
+namespace {
+
+// units.pack: [header][blobs][index: (hash, offset, size, checksum) per entry][footer]
+// header: magic, pack version, unit codec version, the wijk version (any other: not read)
+// footer: index offset, entries, checksum of the index, magic
+constexpr char pack_magic[8] = {'W', 'I', 'J', 'K', 'P', 'A', 'C', 'K'};
+constexpr std::uint32_t pack_version = 1;
+constexpr char result_magic[8] = {'W', 'I', 'J', 'K', 'V', 'A', 'L', 'D'};
+
+std::string header() {
+    std::string h(pack_magic, 8);
+    auto u32 = [&](std::uint32_t v) { h.append(reinterpret_cast<const char*>(&v), 4); };
+    u32(pack_version);
+    u32(unit_codec_version);
+    std::string version = WIJK_VERSION;
+    u32(std::uint32_t(version.size()));
+    h += version;
+    return h;
+}
+
+struct IndexEntry {
+    std::uint64_t hash, offset, size, checksum;
+};
+struct Footer {
+    std::uint64_t index_offset, entries, index_checksum;
+    char magic[8];
+};
+
+bool write_all(int fd, const void* p, std::size_t n) {
+    const char* c = static_cast<const char*>(p);
+    while (n > 0) {
+        ssize_t w = ::write(fd, c, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        c += w;
+        n -= std::size_t(w);
+    }
+    return true;
+}
+
+std::uint64_t checksum(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+}  // namespace
+
+std::string UnitCache::folder_for(const std::string& base, const std::string& root) {
+    std::error_code ec;
+    std::string real = fs::weakly_canonical(root, ec).string();
+    if (ec) real = root;
+    // the folder's own name, for a person looking in the cache, then the path's hash
+    std::string name = fs::path(real).filename().string();
+    std::string safe;
+    for (char c : name) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    if (safe.size() > 40) safe.resize(40);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(real.data(), real.size())));
+    return base + "/" + (safe.empty() ? "root" : safe) + "-" + hex;
+}
+
+UnitCache::UnitCache(std::string folder) : folder_(std::move(folder)) { read_pack(); }
+
+UnitCache::~UnitCache() {
+    if (map_) ::munmap(const_cast<char*>(map_), map_size_);
+    if (next_fd_ >= 0) {
+        ::close(next_fd_);
+        ::unlink(next_path_.c_str());
+    }
+}
+
+void UnitCache::read_pack() {
+    int fd = ::open((folder_ + "/units.pack").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || std::size_t(st.st_size) < sizeof(Footer)) {
+        ::close(fd);
+        return;
+    }
+    void* p = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) return;
+    map_ = static_cast<const char*>(p);
+    map_size_ = std::size_t(st.st_size);
+    const std::string h = header();
+    Footer f;
+    std::memcpy(&f, map_ + map_size_ - sizeof f, sizeof f);
+    bool ok = map_size_ > h.size() + sizeof f && std::memcmp(map_, h.data(), h.size()) == 0 &&
+              std::memcmp(f.magic, pack_magic, 8) == 0 && f.index_offset >= h.size() &&
+              f.entries <= (map_size_ - sizeof f) / sizeof(IndexEntry) &&
+              f.index_offset + f.entries * sizeof(IndexEntry) == map_size_ - sizeof f;
+    if (ok) {
+        std::string_view index(map_ + f.index_offset, f.entries * sizeof(IndexEntry));
+        ok = checksum(index) == f.index_checksum;
+    }
+    if (!ok) {  // another version, or not whole: as if there were none (the next save replaces it)
+        ::munmap(const_cast<char*>(map_), map_size_);
+        map_ = nullptr;
+        map_size_ = 0;
+        return;
+    }
+    blobs_begin_ = h.size();
+    blobs_end_ = f.index_offset;
+    old_.reserve(f.entries);
+    for (std::uint64_t i = 0; i < f.entries; ++i) {
+        IndexEntry e;
+        std::memcpy(&e, map_ + f.index_offset + i * sizeof e, sizeof e);
+        if (e.offset < blobs_begin_ || e.offset + e.size > blobs_end_) continue;
+        old_.emplace(e.hash, Entry{e.offset, e.size, e.checksum});
+    }
+}
+
+bool UnitCache::has(std::uint64_t hash) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return old_.count(hash) > 0 || fresh_.count(hash) > 0;
+}
+
+std::size_t UnitCache::size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return old_.size() + fresh_.size();
+}
+
+std::optional<FileUnit> UnitCache::get(std::uint64_t hash, TextPool& texts) {
+    std::string_view blob;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto it = old_.find(hash);
+        if (it == old_.end()) return std::nullopt;
+        blob = std::string_view(map_ + it->second.offset, it->second.size);
+        if (checksum(blob) != it->second.checksum) {
+            old_.erase(it);  // garbled: parsed again, and written anew
+            return std::nullopt;
+        }
+    }
+    auto unit = decode_unit(blob, texts);
+    if (!unit || unit->hash != hash) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        old_.erase(hash);
+        return std::nullopt;
+    }
+    return unit;
+}
+
+bool UnitCache::start_next() {
+    if (next_fd_ >= 0) return true;
+    if (unwritable_) return false;
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    next_path_ = folder_ + "/units.pack.XXXXXX";
+    next_fd_ = ::mkstemp(next_path_.data());
+    if (next_fd_ < 0) {
+        unwritable_ = true;
+        return false;
+    }
+    ::fcntl(next_fd_, F_SETFD, FD_CLOEXEC);
+    const std::string h = header();
+    if (!write_all(next_fd_, h.data(), h.size())) {
+        unwritable_ = true;
+        return false;
+    }
+    next_size_ = h.size();
+    return true;
+}
+
+void UnitCache::put(const FileUnit& unit) {
+    std::string blob;
+    encode_unit(unit, blob);
+    const std::uint64_t sum = checksum(blob);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (old_.count(unit.hash) || fresh_.count(unit.hash) || !start_next()) return;
+    if (!write_all(next_fd_, blob.data(), blob.size())) {
+        unwritable_ = true;
+        return;
+    }
+    fresh_.emplace(unit.hash, Entry{next_size_, blob.size(), sum});
+    next_size_ += blob.size();
+}
+
+void UnitCache::save(const std::vector<std::uint64_t>& live) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::size_t dead = 0, dead_bytes = 0;
+    {
+        std::vector<std::uint64_t> sorted(live);
+        std::sort(sorted.begin(), sorted.end());
+        for (const auto& [hash, e] : old_)
+            if (!std::binary_search(sorted.begin(), sorted.end(), hash)) ++dead, dead_bytes += e.size;
+        // nothing new and little unused: the pack stays as it is
+        if (fresh_.empty() && dead_bytes * 2 <= blobs_end_ - blobs_begin_) return;
+        (void)dead;
+        std::vector<IndexEntry> index;
+        index.reserve(old_.size() + fresh_.size());
+        for (const auto& [hash, e] : fresh_) index.push_back({hash, e.offset, e.size, e.checksum});
+        if (!start_next()) return;
+        if (dead_bytes * 2 <= blobs_end_ - blobs_begin_) {
+            // the old blobs as one block, each entry shifted by where the block lands
+            const std::uint64_t shift = next_size_ - blobs_begin_;
+            if (blobs_end_ > blobs_begin_ &&
+                !write_all(next_fd_, map_ + blobs_begin_, blobs_end_ - blobs_begin_))
+                return;
+            next_size_ += blobs_end_ - blobs_begin_;
+            for (const auto& [hash, e] : old_)
+                if (!fresh_.count(hash)) index.push_back({hash, e.offset + shift, e.size, e.checksum});
+        } else {
+            // many unused: only the entries some file still uses
+            for (const auto& [hash, e] : old_) {
+                if (fresh_.count(hash) || !std::binary_search(sorted.begin(), sorted.end(), hash)) continue;
+                if (!write_all(next_fd_, map_ + e.offset, e.size)) return;
+                index.push_back({hash, next_size_, e.size, e.checksum});
+                next_size_ += e.size;
+            }
+        }
+        std::sort(index.begin(), index.end(), [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
+        Footer f{};
+        f.index_offset = next_size_;
+        f.entries = index.size();
+        f.index_checksum = checksum({reinterpret_cast<const char*>(index.data()), index.size() * sizeof(IndexEntry)});
+        std::memcpy(f.magic, pack_magic, 8);
+        if (!write_all(next_fd_, index.data(), index.size() * sizeof(IndexEntry)) || !write_all(next_fd_, &f, sizeof f))
+            return;
+    }
+    // a cache is worth no fsync: a pack cut short by a crash fails its checks and is replaced
+    ::close(next_fd_);
+    next_fd_ = -1;
+    if (std::rename(next_path_.c_str(), (folder_ + "/units.pack").c_str()) != 0) ::unlink(next_path_.c_str());
+    fresh_.clear();
+}
+
+std::optional<std::string> UnitCache::result(std::uint64_t key) const {
+    int fd = ::open((folder_ + "/validate.result").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return std::nullopt;
+    std::string bytes;
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        bytes.append(buf, std::size_t(n));
+        if (bytes.size() > (64u << 20)) break;
+    }
+    ::close(fd);
+    const std::string h = header();
+    // [header][result magic][key][checksum][bytes]
+    const std::size_t head = h.size() + 8 + 16;
+    if (bytes.size() < head || bytes.compare(0, h.size(), h) != 0 ||
+        std::memcmp(bytes.data() + h.size(), result_magic, 8) != 0)
+        return std::nullopt;
+    std::uint64_t stored_key, sum;
+    std::memcpy(&stored_key, bytes.data() + h.size() + 8, 8);
+    std::memcpy(&sum, bytes.data() + h.size() + 16, 8);
+    std::string_view body(bytes.data() + head, bytes.size() - head);
+    if (stored_key != key || checksum(body) != sum) return std::nullopt;
+    return std::string(body);
+}
+
+bool UnitCache::has_any_result() const {
+    std::error_code ec;
+    return fs::exists(folder_ + "/validate.result", ec);
+}
+
+void UnitCache::put_result(std::uint64_t key, std::string_view body) {
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    std::string path = folder_ + "/validate.result.XXXXXX";
+    int fd = ::mkstemp(path.data());
+    if (fd < 0) return;
+    std::string bytes = header();
+    bytes.append(result_magic, 8);
+    std::uint64_t sum = checksum(body);
+    bytes.append(reinterpret_cast<const char*>(&key), 8);
+    bytes.append(reinterpret_cast<const char*>(&sum), 8);
+    bytes.append(body);
+    bool ok = write_all(fd, bytes.data(), bytes.size());
+    ::close(fd);
+    if (!ok || std::rename(path.c_str(), (folder_ + "/validate.result").c_str()) != 0) ::unlink(path.c_str());
+}
+
+}  // namespace wijk

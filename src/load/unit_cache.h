@@ -1,0 +1,78 @@
+// The parse cache: files' units kept between runs, by the content hash of their bytes, in one
+// pack file per data root under $XDG_CACHE_HOME/wijk/; and validate's whole result, keyed by
+// the hashes of every file, wijk.yaml, the as-of date and the wijk version. Every file is still
+// read and hashed (an edit that keeps size and time is seen), so a repeat run costs about the
+// I/O floor. Never trusted blindly: a version stamp, and a checksum per entry; a truncated,
+// garbled or foreign pack or entry is ignored (and written anew); writes are atomic (temporary
+// file, rename), so two runs at once are safe; a folder that cannot be written means running
+// without a cache, never an error.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "load/unit.h"
+
+namespace wijk {
+
+class UnitCache {
+public:
+    // The cache folder for a data root: `base` (e.g. $XDG_CACHE_HOME/wijk) and a name made from
+    // the root's path. Nothing is created yet.
+    static std::string folder_for(const std::string& base, const std::string& root);
+    // Opens the cache in `folder` (created when it is written first). Never fails: a cache that
+    // cannot be read starts empty, one that cannot be written is never written.
+    explicit UnitCache(std::string folder);
+    ~UnitCache();
+    UnitCache(const UnitCache&) = delete;
+    UnitCache& operator=(const UnitCache&) = delete;
+
+    // The unit of bytes with this content hash, its texts interned into `texts`; nullopt when
+    // it is not cached or its entry is not whole (then it is dropped). Thread-safe.
+    std::optional<FileUnit> get(std::uint64_t hash, TextPool& texts);
+    bool has(std::uint64_t hash) const;
+    // Adds a unit parsed in this run; written by save(). Thread-safe.
+    void put(const FileUnit& unit);
+    // Writes the pack when units were added: the units of `live` (content hashes in use) and
+    // the new ones; entries no file uses any more are left out once they are many.
+    void save(const std::vector<std::uint64_t>& live);
+
+    // validate's cached result for a state key (its bytes as given to put_result), if any.
+    std::optional<std::string> result(std::uint64_t key) const;
+    void put_result(std::uint64_t key, std::string_view bytes);
+    // Is there any result at all (a first run has none: it need not hash before loading)?
+    bool has_any_result() const;
+
+    // For tests and messages.
+    const std::string& folder() const { return folder_; }
+    std::size_t size() const;
+
+private:
+    struct Entry {
+        std::uint64_t offset, size, checksum;
+    };
+    void read_pack();
+    std::string folder_;
+    mutable std::mutex mutex_;
+    // the pack as read: mapped read-only
+    const char* map_ = nullptr;
+    std::size_t map_size_ = 0;
+    std::size_t blobs_begin_ = 0, blobs_end_ = 0;  // the old blobs, copied as one block on save
+    std::unordered_map<std::uint64_t, Entry> old_;
+    // units added in this run, written at once to the next pack (a temporary file beside it),
+    // so that they are never all held in memory: offsets in that file
+    std::unordered_map<std::uint64_t, Entry> fresh_;
+    int next_fd_ = -1;
+    std::string next_path_;
+    std::uint64_t next_size_ = 0;
+    bool unwritable_ = false;
+    bool start_next();
+};
+
+}  // namespace wijk
