@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
             ->type_name("en|nl");
         app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
         app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
+        app.add_option("--rev", g.rev, "Read the repository as it was at a git revision (no checkout)")->type_name("REV");
         app.add_flag("--no-cache", g.no_cache, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)");
 
         add_validate(app, cx, status);
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
         add_schema(app, cx, status);
         add_completion(app, cx, status);
         add_lsp(app, cx, status);
+        add_diff(app, cx, status);
+        add_log(app, cx, status);
 
         // --help and --version: their text goes out through the checked writer, so that a
         // stdout that fails (`> /dev/full`) is exit 3, not 0 with the text lost.

@@ -18,5 +18,7 @@ void add_import(CLI::App& app, Context& cx, int& status);
 void add_schema(CLI::App& app, Context& cx, int& status);
 void add_completion(CLI::App& app, Context& cx, int& status);
 void add_lsp(CLI::App& app, Context& cx, int& status);
+void add_diff(CLI::App& app, Context& cx, int& status);
+void add_log(CLI::App& app, Context& cx, int& status);
 
 }  // namespace wijk

@@ -14,6 +14,7 @@
 
 #include "check/check.h"
 #include "source/disk_source.h"
+#include "cli/revisions.h"
 #include "source/git_index_source.h"
 #include "source/listing.h"
 #include "load/unit_cache.h"
@@ -182,7 +183,29 @@ Lang Context::lang(const Config& config) const {
 
 std::optional<Loaded> Context::load(const std::string& root) const {
     std::shared_ptr<const FileSource> source;
-    if (staged) {
+    load_failure_ = exit_code::io;
+    const Lang early = forced_lang.value_or(Lang::en);
+    if (global.rev) {
+        if (staged) {
+            print_error(msg(early, "--rev and --staged cannot be combined: one reads a commit, the other the index",
+                            "--rev en --staged gaan niet samen: de ene leest een commit, de andere de index"));
+            load_failure_ = exit_code::usage;
+            return std::nullopt;
+        }
+        auto repo = open_repository(root, "--rev", early, load_failure_);
+        if (!repo) return std::nullopt;
+        auto tree = open_revision(repo, root, *global.rev, "--rev", early, load_failure_);
+        if (!tree) return std::nullopt;
+        if (!tree->exists("wijk.yaml")) {
+            print_error(tree->has_root()
+                            ? msg(early, "--rev {}: the data folder held no wijk.yaml then: {}",
+                                  "--rev {}: de gegevensmap bevatte toen geen wijk.yaml: {}", tree->describe(), root)
+                            : msg(early, "--rev {}: the data folder did not exist then: {}",
+                                  "--rev {}: de gegevensmap bestond toen nog niet: {}", tree->describe(), root));
+            return std::nullopt;
+        }
+        source = std::move(tree);
+    } else if (staged) {
         Text why;
         auto index = GitIndexSource::open(root, why);
         if (!index) {
@@ -333,7 +356,7 @@ std::optional<int> Context::load_valid(Loaded& out, const Text& refused) const {
     auto root = data_root();
     if (!root) return exit_code::io;
     auto loaded = load(*root);
-    if (!loaded) return exit_code::io;
+    if (!loaded) return load_failure_;
     out = std::move(*loaded);
     const Lang l = lang(out.repo().config);
     if (out.diags.errors() > 0) {

@@ -29,6 +29,7 @@ struct GlobalOptions {
     std::optional<std::string> lang;
     std::string color = "auto";
     bool quiet = false;
+    std::optional<std::string> rev;  // --rev REV: the repository as it was at that commit
     bool no_cache = false;  // --no-cache (or WIJK_NO_CACHE=1): neither read nor write the parse cache
 };
 
@@ -58,9 +59,11 @@ struct Context {
     // The language of human-readable output: --lang, else wijk.yaml's, else en.
     Lang lang(const Config& config) const;
     // Loads and checks the repository at `root` from the source the options name (the working
-    // tree, or the git index for --staged); nullopt when that source cannot be opened (the
-    // problem is printed; exit 3).
+    // tree, the git index for --staged, a commit for --rev); nullopt when that source cannot be
+    // opened (the problem is printed; the exit status is load_failure: 3, or 2 for a revision
+    // that names no commit).
     std::optional<Loaded> load(const std::string& root) const;
+    int load_failure() const { return load_failure_; }
     // Load + check for commands other than validate: on errors, prints them as validate does
     // (to stderr), then one line saying no report was made (`refused`, e.g. "no reminders
     // shown"), and returns the exit status; warnings: one line to stderr. nullopt: go on.
@@ -104,6 +107,7 @@ private:
         std::vector<std::string> exclude;
     };
     mutable std::optional<LoadedRoot> loaded_root_;
+    mutable int load_failure_ = exit_code::io;
 };
 
 struct WriteResult;

@@ -37,7 +37,7 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
     cx.staged = opt.staged;
     cx.diagnostics_only = true;
     auto loaded_or = cx.load(*root);
-    if (!loaded_or) return exit_code::io;
+    if (!loaded_or) return cx.load_failure();
     Loaded& loaded = *loaded_or;
     DiagnosticReport report = cx.diagnostic_report(loaded, !opt.output && cx.color_for(STDOUT_FILENO));
     report.strict = opt.strict;
