@@ -84,4 +84,34 @@ std::string_view renewal_label(Renewal r, Lang lang) {
     return "?";
 }
 
+std::string_view terminated_by_label(TerminatedBy b, Lang lang) {
+    switch (b) {
+        case TerminatedBy::association: return tr(lang, "the association", "de corporatie");
+        case TerminatedBy::partner: return tr(lang, "the partner", "de partner");
+        case TerminatedBy::mutual: return tr(lang, "mutual consent", "wederzijds goedvinden");
+    }
+    return "?";
+}
+
+std::string_view approach_level_label(ApproachLevel a, Lang lang) {
+    switch (a) {
+        case ApproachLevel::regular: return tr(lang, "regular", "regulier");
+        case ApproachLevel::focus: return tr(lang, "focus", "focus");
+        case ApproachLevel::intervention: return tr(lang, "intervention", "interventie");
+    }
+    return "?";
+}
+
+// The Leefbaarometer's own names of its five dimensions.
+std::string_view dimension_label(Dimension d, Lang lang) {
+    switch (d) {
+        case Dimension::housing: return tr(lang, "housing", "woningvoorraad");
+        case Dimension::physical: return tr(lang, "physical", "fysieke omgeving");
+        case Dimension::amenities: return tr(lang, "amenities", "voorzieningen");
+        case Dimension::cohesion: return tr(lang, "cohesion", "sociale samenhang");
+        case Dimension::safety: return tr(lang, "safety", "overlast en onveiligheid");
+    }
+    return "?";
+}
+
 }  // namespace wijk

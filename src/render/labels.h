@@ -24,5 +24,8 @@ std::string_view provision_kind_label(ProvisionKind k, Lang lang);
 std::string_view lease_label(Lease l);
 std::string_view lease_label(Lease l, Lang lang);
 std::string_view renewal_label(Renewal r, Lang lang);
+std::string_view terminated_by_label(TerminatedBy b, Lang lang);
+std::string_view approach_level_label(ApproachLevel a, Lang lang);
+std::string_view dimension_label(Dimension d, Lang lang);
 
 }  // namespace wijk

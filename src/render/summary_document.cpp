@@ -44,14 +44,6 @@ std::string_view strategy_status_label(StrategyStatus s, Lang lang) {
     return {};
 }
 
-std::string_view terminated_by_label(TerminatedBy b, Lang lang) {
-    switch (b) {
-        case TerminatedBy::association: return tr(lang, "the association", "de corporatie");
-        case TerminatedBy::partner: return tr(lang, "the partner", "de partner");
-        case TerminatedBy::mutual: return tr(lang, "mutual consent", "wederzijds goedvinden");
-    }
-    return {};
-}
 
 std::string_view per_label(Per p, Lang lang) {
     return p == Per::term ? tr(lang, "term", "termijn") : tr(lang, "year", "jaar");
@@ -562,7 +554,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     add_fact(s, tr(lang, "Active agreements", "Lopende afspraken"), Cell::of_int(d.row.active_agreements));
     for (const auto& a : n.approach)
         if (a.year && a.level)
-            add_fact(s, msg(lang, "Approach {}", "Aanpak {}", *a.year), Cell::of(std::string(name(*a.level))));
+            add_fact(s, msg(lang, "Approach {}", "Aanpak {}", *a.year), Cell::of(std::string(approach_level_label(*a.level, lang))));
     if (n.notes) s.lines.emplace_back(*n.notes);
     doc.sections.push_back(std::move(s));
 
@@ -728,7 +720,7 @@ SummaryDocument strategy_document(const Repository& repo, const StrategyDetail& 
     add_fact(ov, tr(lang, "End", "Einde"), Cell::of_date(s.end.value));
     std::string focus;
     for (const auto& f : s.focus)
-        if (f) focus += (focus.empty() ? "" : ", ") + std::string(name(*f));
+        if (f) focus += (focus.empty() ? "" : ", ") + std::string(dimension_label(*f, lang));
     add_fact(ov, tr(lang, "Focus", "Focus"), Cell::of(focus));
     add_fact(ov, tr(lang, "Neighbourhoods", "Buurten"), Cell::of(join(s.neighbourhoods)));
     add_fact(ov, tr(lang, "Partners", "Partners"), Cell::of(join(s.partners)));
