@@ -29,7 +29,7 @@ struct RemindersOptions {
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
     auto s = suggest(word, candidates);
-    return s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string();
+    return s ? msg(" (did you mean '{}'?)", " (bedoel je '{}'?)", *s) : std::string();
 }
 
 // A filter value that matches no record is a typo far more often than an intention: say so
@@ -78,7 +78,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
             auto s = suggest(k, reminder_kind_names);
             const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
             print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
-                            s ? msg(" (did you mean '{}'?)", " (bedoelt u '{}'?)", *s) : std::string()));
+                            s ? msg(" (did you mean '{}'?)", " (bedoel je '{}'?)", *s) : std::string()));
             return exit_code::usage;
         }
         ro.kinds.insert(static_cast<ReminderKind>(*i));

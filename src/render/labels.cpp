@@ -7,8 +7,6 @@
 
 namespace wijk {
 
-std::string_view status_label(Status s) { return status_label(s, output_language()); }
-
 std::string_view status_label(Status s, Lang lang) {
     switch (s) {
         case Status::upcoming: return tr(lang, "upcoming", "nog niet begonnen");
@@ -19,8 +17,6 @@ std::string_view status_label(Status s, Lang lang) {
     return "?";
 }
 
-std::string_view decision_label(Decision d) { return decision_label(d, output_language()); }
-
 std::string_view decision_label(Decision d, Lang lang) {
     switch (d) {
         case Decision::continue_: return tr(lang, "continue", "doorgaan");
@@ -29,8 +25,6 @@ std::string_view decision_label(Decision d, Lang lang) {
     }
     return "?";
 }
-
-std::string_view reminder_kind_label(ReminderKind k) { return reminder_kind_label(k, output_language()); }
 
 std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     switch (k) {
@@ -44,8 +38,6 @@ std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     return "?";
 }
 
-std::string_view partner_kind_label(PartnerKind k) { return partner_kind_label(k, output_language()); }
-
 std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     static constexpr std::array<std::string_view, 13> nl{
         "bewoners",      "huurders",  "welzijn", "gemeente", "politie",
@@ -54,8 +46,6 @@ std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     return lang == Lang::nl ? nl[std::size_t(k)] : name(k);
 }
 
-std::string_view provision_kind_label(ProvisionKind k) { return provision_kind_label(k, output_language()); }
-
 std::string_view provision_kind_label(ProvisionKind k, Lang lang) {
     static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
                                                         "Support", "Advice",        "Other"};
@@ -63,8 +53,6 @@ std::string_view provision_kind_label(ProvisionKind k, Lang lang) {
         "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
     return lang == Lang::nl ? nl[std::size_t(k)] : en[std::size_t(k)];
 }
-
-std::string_view lease_label(Lease l) { return lease_label(l, output_language()); }
 
 std::string_view lease_label(Lease l, Lang lang) {
     switch (l) {

@@ -35,11 +35,11 @@ std::string lease_sentences(const Reminder& r, Lang lang) {
         if (!l.lease_ref.empty()) article += fmt::format(", {}", l.lease_ref);
         if (l.address.empty())
             out += msg(lang, " The lease ({}) does not end with the agreement: end or continue it separately.",
-                       " De huurovereenkomst ({}) eindigt niet met de afspraak: zeg die apart op of zet die voort.",
+                       " De huurovereenkomst ({}) eindigt niet met de afspraak: zeg die apart op of laat die doorlopen.",
                        article);
         else
             out += msg(lang, " The lease of {} ({}) does not end with the agreement: end or continue it separately.",
-                       " De huurovereenkomst van {} ({}) eindigt niet met de afspraak: zeg die apart op of zet die voort.",
+                       " De huurovereenkomst van {} ({}) eindigt niet met de afspraak: zeg die apart op of laat die doorlopen.",
                        l.address, article);
     }
     return out;
@@ -159,8 +159,6 @@ std::string context_line(const Reminder& r, Lang lang) {
     return one_line_text(fmt::format("{}", fmt::join(parts, "; ")));
 }
 
-// For the iCalendar writer, which still speaks the process-wide language.
-std::string context_line(const Reminder& r) { return context_line(r, output_language()); }
 
 // `text` in lines of at most `width` columns, each after `indent` spaces (the first after
 // `first_indent`, already written by the caller), broken only between words, a label ending
@@ -366,7 +364,6 @@ std::string one_line_text(std::string_view s) {
     return out;
 }
 
-std::string duration_text(const Duration& d) { return duration_text(d, output_language()); }
 
 std::string duration_text(const Duration& d, Lang lang) {
     const bool one = d.count == 1;
@@ -383,7 +380,6 @@ std::string duration_text(const Duration& d, Lang lang) {
     return {};
 }
 
-std::string month_name(unsigned month) { return month_name(month, output_language()); }
 
 std::string month_name(unsigned month, Lang lang) {
     static constexpr std::string_view en[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -394,7 +390,6 @@ std::string month_name(unsigned month, Lang lang) {
     return std::string(tr(lang, en[month - 1], nl[month - 1]));
 }
 
-std::string reminder_summary(const Reminder& r) { return reminder_summary(r, output_language()); }
 
 std::string reminder_summary(const Reminder& r, Lang lang) {
     const std::string what = fmt::format("{} ({})", r.title, id_of(r));
@@ -422,7 +417,6 @@ std::string reminder_summary(const Reminder& r, Lang lang) {
     return one_line_text(s);
 }
 
-std::string reminder_message(const Reminder& r) { return reminder_message(r, output_language()); }
 
 std::string reminder_message(const Reminder& r, Lang lang) { return one_line_text(message_of(r, lang)); }
 
@@ -588,9 +582,9 @@ void stream_reminders_ics(const ReminderReport& rep, const std::function<void(st
     line("X-WR-CALNAME:" + ical_text(title_line(rep)));
     const std::string stamp = ical_date(rep.as_of) + "T000000Z";
     for (const auto& r : *rep.reminders) {
-        const std::string summary = ical_text(reminder_summary(r));
-        std::string description = reminder_message(r);
-        std::string ctx = context_line(r);
+        const std::string summary = ical_text(reminder_summary(r, rep.lang));
+        std::string description = reminder_message(r, rep.lang);
+        std::string ctx = context_line(r, rep.lang);
         if (!ctx.empty()) description += "\n" + ctx;
         line("BEGIN:VEVENT");
         line("UID:" + ical_text(reminder_uid(r)));

@@ -295,7 +295,7 @@ Table provision_table(const std::vector<const Agreement*>& agreements, Lang lang
     if (with_agreement) t.columns.push_back(ids("agreement", tr(lang, "Agreement", "Afspraak")));
     for (Column c : {col("kind", tr(lang, "Kind", "Soort")), col("description", tr(lang, "Description", "Omschrijving")),
                      col("address", tr(lang, "Address", "Adres")), col("area_m2", tr(lang, "m²", "m²")),
-                     col("lease", tr(lang, "Lease", "Huur")), ids("lease_ref", tr(lang, "Lease ref.", "Huurcontract")),
+                     col("lease", tr(lang, "Lease", "Huur")), ids("lease_ref", tr(lang, "Lease ref.", "Kenmerk huurovereenkomst")),
                      col("rent_per_year", tr(lang, "Rent/year", "Huur/jaar")),
                      col("percent", tr(lang, "Discount", "Korting")),
                      col("amount_per_year", tr(lang, "Amount/year", "Bedrag/jaar")),
@@ -507,7 +507,7 @@ SummaryDocument portfolio_document(const Repository& repo, const Portfolio& p, c
     Section ev;
     const auto& e = p.evaluations;
     ev.title = msg(lang, "Evaluations {}", "Evaluaties {}", e.year);
-    ev.facts = {{std::string(tr(lang, "Due so far", "Tot nu toe verschuldigd")), Cell::of_int(e.due)},
+    ev.facts = {{std::string(tr(lang, "Due so far", "Tot nu toe aan de beurt")), Cell::of_int(e.due)},
                 {std::string(tr(lang, "Done", "Gedaan")), Cell::of_int(e.done)},
                 {std::string(tr(lang, "Open", "Open")), Cell::of_int(e.due - e.done)},
                 {std::string(tr(lang, "Decisions", "Besluiten")),
@@ -661,7 +661,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
         add_fact(s, tr(lang, "Reason", "Reden"), text_cell(x.reason));
     }
     if (d.evaluation_last_due)
-        add_fact(s, tr(lang, "Last evaluation due", "Laatste evaluatie verschuldigd"),
+        add_fact(s, tr(lang, "Last evaluation due", "Laatste evaluatie uiterlijk"),
                  Cell::of(to_string(*d.evaluation_last_due) + " (" +
                           std::string(d.last_due_done ? tr(lang, "done", "gedaan") : tr(lang, "not done", "niet gedaan")) + ")"));
     add_fact(s, tr(lang, "Next evaluation due", "Volgende evaluatie"), Cell::of_date(d.evaluation_next));
@@ -769,7 +769,7 @@ std::string human_cell(const Cell& c, Lang lang) {
             return c.text;
         case Cell::Kind::date: return c.text;
         case Cell::Kind::duration:
-            if (auto d = parse_duration(c.text)) return duration_text(*d);
+            if (auto d = parse_duration(c.text)) return duration_text(*d, lang);
             return c.text;
         case Cell::Kind::integer: return std::to_string(c.integer);
         case Cell::Kind::money: return to_display(c.money(), lang == Lang::nl);
