@@ -29,8 +29,8 @@ std::string value_words(const std::string& command, const std::string& option) {
     };
     if (option == "--format") {
         if (command == "validate") return "text parsable github gitlab json";
-        if (command == "summary") return "text markdown csv json html";
-        if (command == "reminders") return "text markdown json ics";
+        if (command == "summary") return "text markdown csv json html xlsx";
+        if (command == "reminders") return "text markdown json ics xlsx email";
         if (command == "checklist") return "markdown html yaml";
     }
     if (option == "--lang") return join(lang_names);

@@ -2,16 +2,19 @@
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/reminders_email.h"
 #include "cli/xlsx_output.h"
 #include "render/reminders_xlsx.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 #include "render/reminders.h"
+#include "render/reminders_ics.h"
 #include "report/reminders.h"
 
 namespace wijk {
@@ -25,11 +28,15 @@ struct RemindersOptions {
     std::vector<std::string> owners, partners, neighbourhoods, kinds;
     std::optional<std::string> group_by;
     bool check = false;
+    EmailDelivery email;  // --format email: --out DIR, --sendmail CMD
 };
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    auto s = suggest(word, candidates);
-    return s ? msg(" (did you mean '{}'?)", " (bedoel je '{}'?)", *s) : std::string();
+// " (did you mean 'x'?)" in the output language, or nothing; short names such as the formats
+// want a distance of 1 ('csv' is no typo of 'ics')
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
+                         std::size_t max_distance = 2) {
+    auto s = suggest(word, candidates, max_distance);
+    return s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string();
 }
 
 // A filter value that matches no record is a typo far more often than an intention: say so
@@ -48,11 +55,14 @@ bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::st
 int run_reminders(const RemindersOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     const std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx",
-                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx", format));
+    if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx" &&
+        format != "email") {
+        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx, email{}",
+                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx, email{}", format,
+                        did_you_mean(format, {"text", "markdown", "json", "ics", "xlsx", "email"}, 1)));
         return exit_code::usage;
     }
+    if (auto s = check_email_options(format == "email", opt.email, opt.output.has_value(), output_language())) return *s;
     std::optional<Duration> within;
     if (opt.within) {
         within = parse_duration(*opt.within);
@@ -78,14 +88,16 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
             auto s = suggest(k, reminder_kind_names);
             const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
             print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
-                            s ? msg(" (did you mean '{}'?)", " (bedoel je '{}'?)", *s) : std::string()));
+                            s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string()));
             return exit_code::usage;
         }
         ro.kinds.insert(static_cast<ReminderKind>(*i));
     }
 
     Loaded loaded;
-    if (auto status = cx.load_valid(loaded)) return *status;
+    const Text refused = format == "email" ? Text("no messages written or sent", "geen berichten geschreven of verstuurd")
+                                           : Text();
+    if (auto status = cx.load_valid(loaded, refused)) return *status;
     loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
     const Repository& repo = loaded.repo();
 
@@ -138,7 +150,13 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.group_by_owner = opt.group_by.has_value();
     report.lang = output_language();  // --lang, else wijk.yaml's language, as loaded
     report.width = text_width(!opt.output);
+    report.root_name = std::filesystem::path(repo.root).filename().string();
 
+    if (format == "email") {
+        int delivered = deliver_reminder_emails(report, opt.email, cx.global.quiet, report.lang);
+        if (delivered != exit_code::ok) return delivered;
+        return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
+    }
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
     int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
         return write_reminders_xlsx(report, output_language(), path);
@@ -146,7 +164,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
         if (format == "text") stream_reminders_text(report, color, write);
         else if (format == "markdown") stream_reminders_markdown(report, write);
         else if (format == "json") stream_reminders_json(report, write);
-        else stream_reminders_ics(report, write);
+        else stream_reminders_ics(report, report.lang, write);
     });
     if (written != exit_code::ok) return written;
     return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
@@ -157,7 +175,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 void add_reminders(CLI::App& app, Context& cx, int& status) {
     auto opt = std::make_shared<RemindersOptions>();
     auto* sub = app.add_subcommand("reminders", "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json, ics or xlsx")->type_name("FORMAT");
+    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json, ics, xlsx or email")->type_name("FORMAT");
     sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
         ->type_name("FILE");
     sub->add_option("--within", opt->within, "Look this far ahead for every kind (e.g. '90 days', '6 months')")
@@ -172,6 +190,11 @@ void add_reminders(CLI::App& app, Context& cx, int& status) {
                     "Only this kind: decide, notice, renewal, expiry, evaluation or strategy-end (repeatable)")
         ->type_name("KIND")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--group-by", opt->group_by, "Group the text output by owner")->type_name("owner");
+    sub->add_option("--out", opt->email.out_dir, "With --format email: write DIR/OWNER.eml, one message per owner")
+        ->type_name("DIR");
+    sub->add_option("--sendmail", opt->email.sendmail,
+                    "With --format email: pipe each message to CMD, a sendmail-compatible command")
+        ->type_name("CMD");
     sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");
     sub->callback([opt, &cx, &status] { status = run_reminders(*opt, cx); });
 }

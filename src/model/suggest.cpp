@@ -78,97 +78,76 @@ std::optional<std::string> suggest(std::string_view word, const std::vector<std:
     return best(word, candidates, max_distance);
 }
 
-std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
-    const std::size_t over = limit + 1;
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return over;
-    // the same recurrence as edit_distance, with cells outside the band |i - j| <= limit at `over`
-    std::vector<std::size_t> prev2(b.size() + 1, over), prev(b.size() + 1, over), cur(b.size() + 1, over);
-    for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t lo = i > limit ? i - limit : 1, hi = std::min(b.size(), i + limit);
-        std::fill(cur.begin(), cur.end(), over);
-        if (i <= limit) cur[0] = i;
-        std::size_t row_min = cur[0];
-        for (std::size_t j = lo; j <= hi; ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
-            cur[j] = std::min(v, over);
-            row_min = std::min(row_min, cur[j]);
-        }
-        if (row_min > limit) return over;
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
-    }
-    return std::min(prev[b.size()], over);
-}
-
 namespace {
 std::string lowered(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
-std::uint32_t pair_at(std::string_view s, std::size_t i) {
-    return (std::uint32_t(static_cast<unsigned char>(s[i])) << 8) | static_cast<unsigned char>(s[i + 1]);
-}
 }  // namespace
 
 Suggester::Suggester(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
+    nodes_.emplace_back();
     for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
         const std::string& c = candidates_[i];
         by_lower_[lowered(c)].push_back(i);
         exact_.emplace(c, i);
-        if (by_length_.size() <= c.size()) by_length_.resize(c.size() + 1);
-        by_length_[c.size()].push_back(i);
-        std::vector<std::uint32_t> seen;
-        for (std::size_t k = 0; k + 1 < c.size(); ++k) {
-            std::uint32_t p = pair_at(c, k);
-            if (std::find(seen.begin(), seen.end(), p) != seen.end()) continue;
-            seen.push_back(p);
-            by_pair_[p].push_back(i);
+        std::uint32_t at = 0;
+        for (char ch : c) {
+            auto& kids = nodes_[at].kids;
+            auto it = std::find_if(kids.begin(), kids.end(), [&](const auto& k) { return k.first == ch; });
+            if (it != kids.end()) {
+                at = it->second;
+            } else {
+                auto next = static_cast<std::uint32_t>(nodes_.size());
+                nodes_[at].kids.emplace_back(ch, next);
+                nodes_.emplace_back();
+                at = next;
+            }
         }
+        if (nodes_[at].candidate < 0) nodes_[at].candidate = std::int32_t(i);  // equal texts: the first
         sorted_.push_back(i);
     }
     std::sort(sorted_.begin(), sorted_.end(),
               [&](std::uint32_t x, std::uint32_t y) { return std::tie(candidates_[x], x) < std::tie(candidates_[y], y); });
 }
 
-// The first candidate (in candidate order) at the smallest distance 1..max_distance.
+// The first candidate (in candidate order) at the smallest distance 1..max_distance: a walk
+// down the trie of candidates with one row of the distance table per letter, leaving a branch
+// as soon as no column of its row is within reach, so that a word far from most ids (a bulk
+// rename) looks at a few letters of each shared beginning instead of at every id.
 std::optional<std::size_t> Suggester::closest(std::string_view word, std::size_t max_distance) const {
+    const std::size_t m = word.size();
     std::size_t best_d = max_distance + 1, best_i = SIZE_MAX;
-    auto consider = [&](std::uint32_t i) {
-        std::string_view cand = candidates_[i];
-        if (cand == word) return;
-        std::size_t limit = std::min(max_distance, best_d);  // a tie is decided by order below
-        std::size_t d = edit_distance_within(word, cand, limit);
-        if (d == 0 || d > max_distance) return;
-        if (d < best_d || (d == best_d && i < best_i)) best_d = d, best_i = i;
-    };
-    // Pairs of letters: one edit (a transposition included) changes at most three of a word's
-    // distinct pairs, so within distance d a candidate shares at least (distinct pairs) - 3d of
-    // them. When that bound says nothing, every candidate of a near length is looked at.
-    std::vector<std::uint32_t> pairs;
-    for (std::size_t k = 0; k + 1 < word.size(); ++k) {
-        std::uint32_t p = pair_at(word, k);
-        if (std::find(pairs.begin(), pairs.end(), p) == pairs.end()) pairs.push_back(p);
-    }
-    const long need = long(pairs.size()) - 3 * long(max_distance);
-    if (need > 0) {
-        std::unordered_map<std::uint32_t, int> shared;
-        for (std::uint32_t p : pairs)
-            if (auto it = by_pair_.find(p); it != by_pair_.end())
-                for (std::uint32_t i : it->second) ++shared[i];
-        for (const auto& [i, n] : shared) {
-            std::size_t len = candidates_[i].size();
-            std::size_t diff = len > word.size() ? len - word.size() : word.size() - len;
-            if (n >= need && diff <= max_distance) consider(i);
+    // rows[i]: the distances between the path's first i letters and each prefix of the word
+    std::vector<std::vector<std::size_t>> rows(1, std::vector<std::size_t>(m + 1));
+    for (std::size_t j = 0; j <= m; ++j) rows[0][j] = j;
+    std::string path;
+    auto walk = [&](auto& self, std::uint32_t node) -> void {
+        for (const auto& [ch, child] : nodes_[node].kids) {
+            const std::size_t i = path.size() + 1;
+            if (rows.size() <= i) rows.emplace_back(m + 1);
+            std::vector<std::size_t>& row = rows[i];
+            const std::vector<std::size_t>& up = rows[i - 1];
+            row[0] = i;
+            std::size_t low = row[0];
+            for (std::size_t j = 1; j <= m; ++j) {
+                std::size_t v = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (ch == word[j - 1] ? 0 : 1)});
+                if (i > 1 && j > 1 && ch == word[j - 2] && path[i - 2] == word[j - 1]) v = std::min(v, rows[i - 2][j - 2] + 1);
+                row[j] = v;
+                low = std::min(low, v);
+            }
+            if (low > best_d || low > max_distance) continue;  // nothing below can come closer
+            const std::int32_t c = nodes_[child].candidate;
+            if (c >= 0 && row[m] > 0 && row[m] <= max_distance &&
+                (row[m] < best_d || (row[m] == best_d && std::size_t(c) < best_i)))
+                best_d = row[m], best_i = std::size_t(c);
+            path.push_back(ch);
+            self(self, child);
+            path.pop_back();
         }
-    } else {
-        std::size_t lo = word.size() > max_distance ? word.size() - max_distance : 0;
-        for (std::size_t len = lo; len <= word.size() + max_distance && len < by_length_.size(); ++len)
-            for (std::uint32_t i : by_length_[len]) consider(i);
-    }
+    };
+    walk(walk, 0);
     if (best_i == SIZE_MAX) return std::nullopt;
     return best_i;
 }

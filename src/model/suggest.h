@@ -27,9 +27,9 @@ std::optional<std::string> suggest(std::string_view word, const std::vector<std:
                                    std::size_t max_distance = 2);
 
 // suggest() over many candidates asked many times (thousands of dangling references to a
-// collection of thousands of ids): the same answers, from an index of the candidates (by
-// length, by pairs of letters, sorted for prefixes) and a memory of every word asked, so that a
-// bulk rename costs milliseconds instead of minutes.
+// collection of thousands of ids): the same answers, from an index of the candidates (a trie,
+// and sorted for prefixes) and a memory of every word asked, so that a bulk rename costs
+// milliseconds instead of minutes.
 class Suggester {
 public:
     explicit Suggester(std::vector<std::string> candidates);
@@ -39,14 +39,15 @@ private:
     std::optional<std::size_t> closest(std::string_view word, std::size_t max_distance) const;
     std::vector<std::string> candidates_;
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_lower_;        // lower-cased -> indexes
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_pair_;       // two bytes -> indexes
-    std::vector<std::vector<std::uint32_t>> by_length_;                           // length -> indexes
+    struct Node {
+        std::vector<std::pair<char, std::uint32_t>> kids;
+        std::int32_t candidate = -1;  // the first candidate that ends here
+    };
+    std::vector<Node> nodes_;  // a trie of the candidates; nodes_[0] is its root
     std::vector<std::uint32_t> sorted_;                                           // indexes by text
     std::unordered_map<std::string, std::uint32_t> exact_;                        // text -> first index
     std::unordered_map<std::string, std::optional<std::string>> asked_;
 };
 
-// Edit distance when it is at most `limit`, else limit + 1 (a band of the table only).
-std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
 
 }  // namespace wijk

@@ -125,6 +125,25 @@ std::string csv_cell(std::string_view s, char sep) {
     return out;
 }
 
+std::string single_line(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool gap = false;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n;
+        char32_t cp = next_cp(s, i, n);
+        if (cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+            gap = true;
+        } else if (!is_control(cp)) {
+            if (gap && !out.empty()) out += ' ';
+            gap = false;
+            out.append(s.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+
 std::string ical_text(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {

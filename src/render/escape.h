@@ -16,6 +16,9 @@ std::string markdown_cell(std::string_view s);
 std::string markdown_text(std::string_view s);
 // A CSV cell: formula prefixes guarded with ', quoted when needed (RFC 4180).
 std::string csv_cell(std::string_view s, char separator = ',');
+// Text for a one-line field (a calendar title, a mail header): each run of line breaks and tabs
+// becomes one space, other C0/C1 controls and DEL are dropped.
+std::string single_line(std::string_view s);
 // RFC 5545 TEXT value escaping (backslash, ;, ",", newline).
 std::string ical_text(std::string_view s);
 // RFC 5545 content line folding at 75 octets, never inside a UTF-8 sequence, CRLF ends.

@@ -17,11 +17,6 @@ namespace {
 
 std::string date_text(const Date& d) { return to_string(d); }
 
-// The basic form of a date for iCalendar: 20261231.
-std::string ical_date(const Date& d) {
-    return fmt::format("{:04}{:02}{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-}
-
 std::string_view partner_text(const Reminder& r) { return r.partner_name.empty() ? r.partner : r.partner_name; }
 
 std::string_view id_of(const Reminder& r) {
@@ -158,7 +153,6 @@ std::string context_line(const Reminder& r, Lang lang) {
         parts.push_back(msg(lang, "strategy: {}", "strategie: {}", r.strategy));
     return one_line_text(fmt::format("{}", fmt::join(parts, "; ")));
 }
-
 
 // `text` in lines of at most `width` columns, each after `indent` spaces (the first after
 // `first_indent`, already written by the caller), broken only between words, a label ending
@@ -420,9 +414,9 @@ std::string reminder_summary(const Reminder& r, Lang lang) {
 
 std::string reminder_message(const Reminder& r, Lang lang) { return one_line_text(message_of(r, lang)); }
 
-std::string reminder_uid(const Reminder& r) {
-    return fmt::format("{}-{}-{}@wijk", name(r.kind), id_of(r), date_text(r.date));
-}
+std::string reminder_context(const Reminder& r, Lang lang) { return context_line(r, lang); }
+
+std::string reminder_days_text(long days, Lang lang) { return days_text(days, lang); }
 
 std::string render_reminders_text(const ReminderReport& rep, bool color) {
     return whole_text([&](const auto& flush) { stream_reminders_text(rep, color, flush); });
@@ -565,47 +559,6 @@ void stream_reminders_json(const ReminderReport& rep, const std::function<void(s
     w.end_array();
     w.end_object();
     w.finish();
-}
-
-std::string render_reminders_ics(const ReminderReport& rep) {
-    return whole_text([&](const auto& flush) { stream_reminders_ics(rep, flush); });
-}
-
-void stream_reminders_ics(const ReminderReport& rep, const std::function<void(std::string_view)>& flush) {
-    StreamedText out(flush);
-    auto line = [&out](std::string_view s) { out += ical_fold(s); };
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//wijk//wijk reminders//EN");
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    line("X-WR-CALNAME:" + ical_text(title_line(rep)));
-    const std::string stamp = ical_date(rep.as_of) + "T000000Z";
-    for (const auto& r : *rep.reminders) {
-        const std::string summary = ical_text(reminder_summary(r, rep.lang));
-        std::string description = reminder_message(r, rep.lang);
-        std::string ctx = context_line(r, rep.lang);
-        if (!ctx.empty()) description += "\n" + ctx;
-        line("BEGIN:VEVENT");
-        line("UID:" + ical_text(reminder_uid(r)));
-        line("DTSTAMP:" + stamp);
-        line("DTSTART;VALUE=DATE:" + ical_date(r.date));
-        line("DTEND;VALUE=DATE:" + ical_date(add_days(r.date, 1)));
-        line("SUMMARY:" + summary);
-        line("DESCRIPTION:" + ical_text(description));
-        line("CATEGORIES:" + ical_text(name(r.kind)));
-        line("TRANSP:TRANSPARENT");
-        for (std::string_view trigger : {"-P30D", "-P7D"}) {
-            line("BEGIN:VALARM");
-            line("ACTION:DISPLAY");
-            line(fmt::format("TRIGGER:{}", trigger));
-            line("DESCRIPTION:" + summary);
-            line("END:VALARM");
-        }
-        line("END:VEVENT");
-    }
-    line("END:VCALENDAR");
-    out.finish();
 }
 
 }  // namespace wijk

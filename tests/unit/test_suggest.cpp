@@ -56,3 +56,28 @@ TEST_CASE("the same word in other capitals is the suggestion, before any closer 
     std::vector<std::string_view> kinds{"residents", "tenants"};
     CHECK(suggest("Tenants", kinds) == std::string("tenants"));
 }
+
+TEST_CASE("Suggester: the same answers as suggest(), for random ids and words, asked twice") {
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+    const std::string letters = "abcde-01";
+    auto word = [&](std::size_t len) {
+        std::string w;
+        for (std::size_t i = 0; i < len; ++i) w += letters[next() % letters.size()];
+        return w;
+    };
+    for (int round = 0; round < 20; ++round) {
+        std::vector<std::string> ids;
+        for (int i = 0; i < 60; ++i) ids.push_back(word(2 + next() % 9));
+        ids.push_back(ids[3]);  // a repeated id: the first one counts
+        ids.push_back("Abc");   // capitals
+        Suggester s(ids);
+        for (int q = 0; q < 60; ++q) {
+            std::string w = q % 7 == 0 ? "abc" : word(1 + next() % 11);
+            for (std::size_t d : {std::size_t(1), std::size_t(2), std::size_t(3), w.size() / 3 + 2}) {
+                CHECK(s.suggest(w, d) == suggest(w, ids, d));
+                CHECK(s.suggest(w, d) == suggest(w, ids, d));  // remembered
+            }
+        }
+    }
+}
