@@ -44,17 +44,17 @@ void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) 
     if (open_ended && !written(a.notice) && !a.terminated)
         diags.warning("notice-missing", a.at,
                       Text("an open-ended agreement needs a notice period (otherwise the law imposes a reasonable one)",
-                                     "een overeenkomst zonder einddatum heeft een opzegtermijn nodig (anders legt de wet een redelijke op)"),
+                                     "een afspraak zonder einddatum heeft een opzegtermijn nodig (anders geldt een redelijke termijn volgens de wet)"),
                       Text("add e.g. notice: 3 months", "voeg bijv. notice: 3 maanden toe"));
     if (a.notice && a.start && a.end && *a.end >= *a.start &&
         add(*a.start, *a.notice) > add_days(*a.end, 1))
         diags.warning("notice-too-long", locate(repo, a, a.notice),
                       say("notice {} is longer than the term ({} to {})", "opzegtermijn {} is langer dan de looptijd ({} tot en met {})",
-                          to_string(*a.notice), to_string(*a.start), to_string(*a.end)));
+                          duration_words(*a.notice), to_string(*a.start), to_string(*a.end)));
     else if (a.notice && tacit && a.renewal_term && is_longer(*a.notice, *a.renewal_term))
         diags.warning("notice-too-long", locate(repo, a, a.notice),
                       say("notice {} is longer than the renewal term {}", "opzegtermijn {} is langer dan de verlengingstermijn {}",
-                          to_string(*a.notice), to_string(*a.renewal_term)));
+                          duration_words(*a.notice), duration_words(*a.renewal_term)));
 }
 
 // "3 months'" / "1 month's", and the Dutch "3 maanden", for the notice-too-late wording.
@@ -62,16 +62,7 @@ std::string notice_en(const Duration& d) {
     std::string s = to_string(d);
     return s + (d.count == 1 ? "'s" : "'");
 }
-std::string notice_nl(const Duration& d) {
-    const bool one = d.count == 1;
-    switch (d.unit) {
-        case DurationUnit::days: return fmt::format("{} {}", d.count, one ? "dag" : "dagen");
-        case DurationUnit::weeks: return fmt::format("{} {}", d.count, one ? "week" : "weken");
-        case DurationUnit::months: return fmt::format("{} {}", d.count, one ? "maand" : "maanden");
-        case DurationUnit::years: return fmt::format("{} jaar", d.count);
-    }
-    return to_string(d);
-}
+std::string notice_nl(const Duration& d) { return duration_words(d).nl; }
 
 // The end that notice given on `given` reaches, had it been given in time for nothing
 // earlier: the end of the first term whose deadline it meets (tacit), its `end` (renewal
@@ -129,7 +120,7 @@ void check_provisions(const Repository& repo, const Agreement& a, Diagnostics& d
     if (lease290 && ((!a.notice && !written(a.notice)) || (a.notice && is_longer(one_year, *a.notice))))
         diags.warning("lease-notice", a.notice ? locate(repo, a, a.notice) : locate(repo, *lease290, lease290->lease),
                       Text("a space under art. 7:290 BW needs at least a year's notice (art. 7:293): ending the agreement sooner does not free the space",
-                                     "een ruimte onder art. 7:290 BW vraagt minstens een jaar opzegging (art. 7:293): de overeenkomst eerder beëindigen maakt de ruimte niet vrij"));
+                                     "een ruimte onder art. 7:290 BW vraagt minstens een jaar opzegging (art. 7:293): de afspraak eerder beëindigen maakt de ruimte niet vrij"));
     for (const auto& p : a.we_provide) {
         if (!p.kind || *p.kind != ProvisionKind::rent_discount) continue;
         if (!p.justification)
@@ -153,7 +144,7 @@ void check_commitments(const Repository& repo, const Agreement& a, Diagnostics& 
         if (!c.id) continue;
         if (!seen.insert(*c.id).second)
             diags.error("duplicate-commitment", locate(repo, a.at.file, c.id.at),
-                        say("commitment id '{}' is used twice in this agreement", "toezegging-id '{}' komt twee keer voor in deze overeenkomst", *c.id));
+                        say("commitment id '{}' is used twice in this agreement", "toezegging-id '{}' komt twee keer voor in deze afspraak", *c.id));
     }
 }
 

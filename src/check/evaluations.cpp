@@ -44,7 +44,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (!a) continue;
         if (e.date && a->start && *e.date < *a->start)
             diags.error("evaluation-before-start", locate(repo, e, e.date),
-                        say("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de overeenkomst ({})",
+                        say("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de afspraak ({})",
                             to_string(*e.date), to_string(*a->start)));
         if (e.date && e.year && a->start) {
             Date due = in_year(evaluation_month_day(*a, repo.config), *e.year);
@@ -64,7 +64,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
             if (found) continue;
             auto s = suggest(*r.commitment, ids, std::max<std::size_t>(2, r.commitment->size() / 3));
             diags.error("unknown-commitment", locate(repo, e.at.file, r.commitment.at),
-                        say("agreement '{}' has no commitment '{}'", "overeenkomst '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
+                        say("agreement '{}' has no commitment '{}'", "afspraak '{}' heeft geen toezegging '{}'", *e.agreement, *r.commitment),
                         s ? did_you_mean(*s) : Text());
         }
     }
@@ -81,7 +81,7 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (goes_on)
             diags.warning("stop-without-notice", locate(repo, *e, e->decision),
                           Text("decided to stop, but no notice is recorded and the agreement runs on: add a 'terminated' block once notice is given",
-                                         "besloten te stoppen, maar er is geen opzegging vastgelegd en de overeenkomst loopt door: voeg een blok 'terminated' toe zodra is opgezegd"));
+                                         "besloten te stoppen, maar er is geen opzegging vastgelegd en de afspraak loopt door: voeg een blok 'terminated' toe zodra is opgezegd"));
     }
 }
 

@@ -59,7 +59,7 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
     std::size_t skipped = 0;
     for (std::size_t i = 0; i < c.items.size(); ++i) {
         const std::string& path = paths[i];
-        std::string content = render_checklist(c, std::span(&c.items[i], 1), f);
+        std::string content = render_checklist(c, std::span(&c.items[i], 1), f, output_language());
         bool exists = false;
         WriteResult r = force ? write_file(path, content) : write_new_file(path, content, exists);
         if (r.ok) {
@@ -145,7 +145,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
         for (const auto& u : unknown)
             print_error(u.suggestion
                             ? msg("no agreement has id '{}'; did you mean '{}'?",
-                                  "geen afspraak heeft id '{}'; bedoelde je '{}'?", u.id,
+                                  "geen afspraak heeft id '{}'; bedoel je '{}'?", u.id,
                                   *u.suggestion)
                             : msg("no agreement has id '{}'", "geen afspraak heeft id '{}'", u.id));
         return exit_code::data_errors;
@@ -158,7 +158,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
         return exit_code::ok;
     }
     if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx);
-    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, write); });
+    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, output_language(), write); });
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ std::string why_not_a_date(std::string_view text) {
     auto days = unsigned(std::chrono::year_month_day_last(std::chrono::year(y) / std::chrono::month(unsigned(m)) /
                                                           std::chrono::last)
                              .day());
-    return msg("{} {} has {} days", "{} {} heeft {} dagen", month_name(unsigned(m)), y, days);
+    return msg("{} {} has {} days", "{} {} heeft {} dagen", month_name(unsigned(m), output_language()), y, days);
 }
 
 }  // namespace

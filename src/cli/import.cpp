@@ -92,7 +92,7 @@ int run_import_leefbaarometer(const ImportOptions& opt, Context& cx) {
                                          matching.unmatched_rows - listed_rows));
         }
         print_error(msg("{}{} code(s) in {} match no neighbourhood's codes:{}",
-                        "{}{} code(s) in {} horen bij geen buurt (codes):{}",
+                        "{}{} code(s) in {} horen bij de codes van geen enkele buurt:{}",
                         matching.unmatched_capped ? tr("more than ", "meer dan ") : "", matching.unmatched_codes, file,
                         codes));
     }

@@ -32,7 +32,7 @@ bool report_unknown(const Records& records, const std::string& kind_en, const st
                     const std::string& id) {
     auto ids = ids_of(records);
     std::string text = msg("no {} with id '{}'", "geen {} met id '{}'", tr(kind_en, kind_nl), id);
-    if (auto s = suggest(id, ids, 3)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+    if (auto s = suggest(id, ids, 3)) text += msg("; did you mean '{}'?", "; bedoel je '{}'?", *s);
     print_error(text);
     return true;
 }
@@ -44,7 +44,7 @@ void report_unknown_table(const std::string& table, std::vector<std::string> nam
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     std::string text = msg("--table: '{}' is not one of: {}", "--table: '{}' is niet een van: {}", table, list);
-    if (auto s = suggest(table, names)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+    if (auto s = suggest(table, names)) text += msg("; did you mean '{}'?", "; bedoel je '{}'?", *s);
     print_error(text);
 }
 
@@ -69,7 +69,7 @@ std::variant<std::string, int> kind_of_id(const Repository& repo, const std::str
             all.insert(all.end(), ids.begin(), ids.end());
         std::string text = msg("no neighbourhood, partner, agreement or strategy has the id '{}'",
                                "geen buurt, partner, afspraak of strategie heeft het id '{}'", id);
-        if (auto s = suggest(id, all, 3)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+        if (auto s = suggest(id, all, 3)) text += msg("; did you mean '{}'?", "; bedoel je '{}'?", *s);
         print_error(text);
         return exit_code::data_errors;
     }
@@ -88,7 +88,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     if (opt.entity.size() == 2 && !is_kind(opt.entity[0])) {
         std::string text = msg("'{}' is not one of: neighbourhood, partner, agreement, strategy",
                                "'{}' is niet een van: neighbourhood, partner, agreement, strategy", opt.entity[0]);
-        if (auto s = suggest(opt.entity[0], entity_kinds)) text += msg("; did you mean '{}'?", "; bedoelde je '{}'?", *s);
+        if (auto s = suggest(opt.entity[0], entity_kinds)) text += msg("; did you mean '{}'?", "; bedoel je '{}'?", *s);
         print_error(text);
         return exit_code::usage;
     }

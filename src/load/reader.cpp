@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
 
@@ -205,10 +206,26 @@ std::optional<Duration> as_duration(const Value& v, DecodeContext& cx) {
                        say("'{}' is longer than 100 years", "'{}' is langer dan 100 jaar", v.text));
         return std::nullopt;
     }
-    cx.diags.error("invalid-duration", v.at,
-                   say("'{}' is not a duration", "'{}' is geen duur", v.text),
-                   Text("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",
-                                  "schrijf bijv. '3 maanden', '1 jaar', '6 weken', '30 dagen' of '3m'"));
+    // "drie maanden", "three months": the number in figures
+    static constexpr std::string_view number_words[][2] = {
+        {"een", "1"},  {"één", "1"},    {"twee", "2"},   {"drie", "3"},   {"vier", "4"},   {"vijf", "5"},
+        {"zes", "6"},  {"zeven", "7"},  {"acht", "8"},   {"negen", "9"},  {"tien", "10"},  {"elf", "11"},
+        {"twaalf", "12"}, {"one", "1"}, {"a", "1"},      {"an", "1"},     {"two", "2"},    {"three", "3"},
+        {"four", "4"}, {"five", "5"},   {"six", "6"},    {"seven", "7"},  {"eight", "8"},  {"nine", "9"},
+        {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"}, {"half", ""}};
+    Text hint("write e.g. '3 months', '1 year', '6 weeks', '30 days' or '3m'",
+              "schrijf bijv. '3 maanden', '1 jaar', '6 weken', '30 dagen' of '3m'");
+    if (auto space = v.text.find(' '); space != std::string::npos) {
+        std::string first = v.text.substr(0, space);
+        for (char& c : first) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        for (const auto& [word, figure] : number_words) {
+            if (first != word || figure.empty()) continue;
+            std::string fixed = std::string(figure) + v.text.substr(space);
+            if (parse_duration(fixed)) hint = say("write the number in figures: '{}'", "schrijf het getal in cijfers: '{}'", fixed);
+            break;
+        }
+    }
+    cx.diags.error("invalid-duration", v.at, say("'{}' is not a duration", "'{}' is geen duur", v.text), hint);
     return std::nullopt;
 }
 
@@ -233,10 +250,32 @@ std::optional<Money> as_money(const Value& v, DecodeContext& cx) {
             message = say("'{}': write decimals with a point", "'{}': schrijf decimalen met een punt", v.text);
             hint = say("write {}", "schrijf {}", r.hint);
             break;
-        default:
-            message = say("'{}' is not an amount in euros", "'{}' is geen bedrag in euro", v.text);
-            hint = Text("write a plain number like 1250 or 1250.50",
-                                  "schrijf een kaal getal zoals 1250 of 1250.50");
+        default: {
+            // "€ 10.000", "12500 euro", "€10.000,-": the amount without the currency
+            std::string_view t = v.text;
+            auto strip = [&t] {
+                bool any = false;
+                for (std::string_view w : {"€", "EUR", "eur", "Euro", "euro"}) {
+                    if (t.substr(0, w.size()) == w) t.remove_prefix(w.size()), any = true;
+                    if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) t.remove_suffix(w.size()), any = true;
+                    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+                    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+                }
+                return any;
+            };
+            bool currency = strip();
+            bool dash = t.size() > 2 && t.substr(t.size() - 2) == ",-";
+            if (dash) t.remove_suffix(2);
+            auto plain = parse_money(t);
+            if ((currency || dash) && !t.empty() && (plain.value || !plain.hint.empty())) {
+                message = say("'{}': write the amount as a plain number of euros, without € or 'euro'",
+                              "'{}': schrijf het bedrag als kaal getal in euro, zonder € of 'euro'", v.text);
+                hint = say("write {}", "schrijf {}", plain.value ? std::string(t) : plain.hint);
+            } else {
+                message = say("'{}' is not an amount in euros", "'{}' is geen bedrag in euro", v.text);
+                hint = Text("write a plain number like 1250 or 1250.50", "schrijf een kaal getal zoals 1250 of 1250.50");
+            }
+        }
     }
     cx.diags.error("invalid-money", v.at, message, hint);
     return std::nullopt;
@@ -295,12 +334,33 @@ std::optional<std::size_t> as_enum(const Value& v, std::span<const std::string_v
     for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
     if (!expect_scalar(v, say("one of: {}", "een van: {}", list), cx)) return std::nullopt;
     if (auto i = index_of(v.text, names)) return i;
-    auto s = suggest(v.text, names);
-    cx.diags.error("invalid-enum", v.at,
-                   say("'{}' is not one of: {}", "'{}' is niet een van: {}", v.text, list),
-                   s ? did_you_mean(*s) : Text());
+    // a word wijk prints in Dutch: the value it stands for
+    Text hint;
+    if (auto value = value_for_dutch_word(v.text, names))
+        hint = say("write {} ({}): values are written in English", "schrijf {} ({}): waarden staan in het Engels in de gegevens",
+                   *value, v.text);
+    else if (auto s = suggest(v.text, names))
+        hint = did_you_mean(*s);
+    cx.diags.error("invalid-enum", v.at, say("'{}' is not one of: {}", "'{}' is niet een van: {}", v.text, list), hint);
     return std::nullopt;
 }
+
+namespace {
+
+// A record's kind as a person reads it in a message.
+Text record_kind(std::string_view name) {
+    static constexpr std::string_view words[][2] = {
+        {"approach", "aanpak"},         {"neighbourhood", "buurt"},      {"dimensions", "dimensies"},
+        {"liveability", "leefbaarheidsrecord"}, {"contact", "contactpersoon"}, {"partner", "partner"},
+        {"terminated", "beëindiging"},  {"provision", "voorziening"},    {"commitment", "toezegging"},
+        {"result", "resultaat"},        {"evaluation", "evaluatie"},     {"strategy", "strategie"},
+        {"staff", "medewerker"},        {"reminders", "herinneringen"},  {"evaluations", "evaluaties"}};
+    for (const auto& [en, nl] : words)
+        if (en == name) return Text(en, nl);
+    return Text(name, name);
+}
+
+}  // namespace
 
 RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeContext& cx)
     : map_(map), spec_(spec), cx_(cx) {
@@ -321,7 +381,7 @@ RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeConte
         if (!ks) {
             auto s = suggest(k.text, names);
             cx.diags.error("unknown-key", k.at,
-                           say("unknown key '{}' in {}", "onbekende sleutel '{}' in {}", k.text, spec.name),
+                           say("unknown key '{}' in {}", "onbekende sleutel '{}' in {}", k.text, record_kind(spec.name)),
                            s ? did_you_mean(*s)
                              : Text("keys of your own start with x_", "eigen sleutels beginnen met x_"));
             continue;
@@ -338,7 +398,7 @@ RecordReader::RecordReader(const Value& map, const RecordSpec& spec, DecodeConte
             cx.diags.error("missing-key", v ? v->at : key_mark(ks.name),
                            empty_list ? say("'{}' needs at least one item", "'{}' heeft minstens één item nodig", ks.name)
                                       : say("required key '{}' is missing in {}",
-                                            "verplichte sleutel '{}' ontbreekt in {}", ks.name, spec.name));
+                                            "verplichte sleutel '{}' ontbreekt in {}", ks.name, record_kind(spec.name)));
     }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/i18n.h"
+#include "load/yaml_syntax.h"
 #include "model/line_index.h"
 
 namespace wijk {
@@ -188,18 +189,21 @@ public:
         add(std::move(v));
     }
     void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(Value::Type::sequence, m, tag, anchor);
+                         YAML::EmitterStyle::value style) override {
+        open(Value::Type::sequence, m, tag, anchor, style == YAML::EmitterStyle::Flow);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(Value::Type::mapping, m, tag, anchor);
+                    YAML::EmitterStyle::value style) override {
+        open(Value::Type::mapping, m, tag, anchor, style == YAML::EmitterStyle::Flow);
     }
     void OnMapEnd() override {
         // In a record, the first of two equal keys counts. At the top of a file a repeated
         // collection is reported too, but both blocks are read, so nothing in them goes unchecked.
-        if (too_deep_ == 0 && !stack_.empty()) drop_duplicate_keys(stack_.back(), stack_.size() > 1);
+        if (too_deep_ == 0 && !stack_.empty()) {
+            check_keys(stack_.back(), flow_.back());
+            drop_duplicate_keys(stack_.back(), stack_.size() > 1);
+        }
         if (too_deep_ == 0) hand_to_sink();
         close();
     }
@@ -210,6 +214,7 @@ private:
     Diagnostics& diags_;
     const RecordSink* sink_;
     std::vector<Value> stack_;
+    std::vector<bool> flow_;  // per open node: written in {…} or […]
     int too_deep_ = 0;  // levels opened beyond max_nesting (not built)
     bool deep_reported_ = false;
 
@@ -284,7 +289,7 @@ private:
                                     "verwijder de tag; zet de waarde tussen aanhalingstekens voor tekst"));
     }
 
-    void open(Value::Type type, const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor) {
+    void open(Value::Type type, const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor, bool flow) {
         if (too_deep_ > 0 || int(stack_.size()) >= max_nesting) {
             if (!deep_reported_) {
                 diags_.error("nesting-too-deep", mark(m),
@@ -302,6 +307,7 @@ private:
         check_anchor(anchor, v.at);
         check_tag(tag, v.at, m);
         stack_.push_back(std::move(v));
+        flow_.push_back(flow);
     }
 
     // A record (root mapping > sequence > this mapping) goes to the sink, and its tree is freed.
@@ -327,6 +333,7 @@ private:
         if (stack_.empty()) return;
         Value v = std::move(stack_.back());
         stack_.pop_back();
+        flow_.pop_back();
         add(std::move(v));
     }
 
@@ -337,6 +344,42 @@ private:
             return;
         }
         stack_.back().items.push_back(std::move(v));
+    }
+
+    std::size_t byte_in_line(const Value& v) const {
+        return std::size_t(v.loc.pos - 1) - lines_.start(v.at.line - 1);
+    }
+
+    void report(const SyntaxCause& cause) {
+        diags_.error("yaml-syntax", lines_.mark(file_, cause.line0, cause.byte),
+                     say("YAML syntax error: {}", "YAML-syntaxfout: {}", cause.message), cause.hint);
+    }
+
+    // Mistakes YAML reads without complaint: a key without its colon (or without the space after
+    // it) becomes a key without a value; `3,95` inside {…} becomes 3 and a key `95`.
+    void check_keys(const Value& map, bool flow) {
+        const auto& it = map.items;
+        for (std::size_t i = 0; i + 1 < it.size(); i += 2) {
+            const Value& key = it[i];
+            if (!key.is_scalar() || !key.plain || !it[i + 1].is_null() || !key.loc || key.at.line == 0 ||
+                key.at.line > lines_.lines())
+                continue;
+            const std::size_t line0 = key.at.line - 1, byte = byte_in_line(key);
+            if (auto cause = explain_key_without_colon(lines_.line(line0), line0, byte, key.text)) {
+                report(*cause);
+                continue;
+            }
+            if (!flow || i < 2) continue;
+            const Value& before = it[i - 1];
+            auto digits = [](std::string_view s, bool dots) {
+                return !s.empty() && s[0] >= '0' && s[0] <= '9' &&
+                       s.find_first_not_of(dots ? "0123456789." : "0123456789") == std::string_view::npos;
+            };
+            const std::size_t pos = key.loc.pos - 1;
+            if (before.is_scalar() && before.plain && before.loc && digits(before.text, true) && digits(key.text, false) &&
+                pos > 0 && lines_.text()[pos - 1] == ',')
+                report(explain_flow_comma(before.at.line - 1, byte_in_line(before), before.text, key.text));
+        }
     }
 
     // A duplicated key is an error at its later occurrence; the first one counts.
@@ -389,7 +432,7 @@ private:
                             : Text("a key can appear once in a mapping (YAML would keep only one value): rename one, "
                                    "or put both values in one",
                                    "een sleutel kan één keer in een mapping staan (YAML houdt maar één waarde): "
-                                   "geef er een een andere naam, of zet beide waarden in één");
+                                   "geef een van beide een andere naam, of voeg de waarden samen");
             diags_.error("duplicate-key", it[2 * later].at,
                          say("duplicate key '{}' (first at line {})", "sleutel '{}' komt twee keer voor (eerst op regel {})",
                              it[2 * later].text, it[2 * first].at.line),
@@ -527,13 +570,23 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
                         max_nesting));
         return std::nullopt;
     } catch (const YAML::Exception& e) {
-        Mark at{file, 0, 0};
-        if (e.mark.line >= 0 && e.mark.column >= 0)
-            at = lines.mark(file, std::size_t(e.mark.line), std::size_t(e.mark.column));
-        diags.error("yaml-syntax", at,
-                    say("YAML syntax error: {}", "YAML-syntaxfout: {}", e.msg),
-                    Text("check the indentation and quotes around this place",
-                                   "controleer het inspringen en de aanhalingstekens hier"));
+        // an unclosed quote, already reported where it starts, is why the parser stopped
+        for (std::size_t i = before; i < diags.items.size(); ++i)
+            if (diags.items[i].rule == "yaml-syntax") return std::nullopt;
+        if (e.mark.line < 0 || e.mark.column < 0 || lines.lines() == 0) {
+            diags.error("yaml-syntax", Mark{file, 0, 0},
+                        say("YAML syntax error: YAML cannot read this file (the YAML parser says: {})",
+                            "YAML-syntaxfout: YAML kan dit bestand niet lezen (melding van de YAML-parser: {})", e.msg));
+            return std::nullopt;
+        }
+        const SyntaxCause cause =
+            explain_syntax_error(lines, std::size_t(e.mark.line), std::size_t(e.mark.column), e.msg);
+        diags.error("yaml-syntax", lines.mark(file, cause.line0, cause.byte),
+                    say("YAML syntax error: {} (the YAML parser says: {})",
+                        "YAML-syntaxfout: {} (melding van de YAML-parser: {})", cause.message, e.msg),
+                    !cause.hint.empty() ? cause.hint
+                                        : Text("check the indentation and quotes around this place",
+                                               "controleer het inspringen en de aanhalingstekens op deze plek"));
         return std::nullopt;
     } catch (const std::exception& e) {
         diags.error("yaml-syntax", Mark{file, 0, 0},

@@ -179,6 +179,13 @@ std::string to_string(const Duration& d) {
     return fmt::format("{} {}", d.count, d.count == 1 ? one[u] : many[u]);
 }
 
+Text duration_words(const Duration& d) {
+    static constexpr std::string_view one[] = {"dag", "week", "maand", "jaar"};
+    static constexpr std::string_view many[] = {"dagen", "weken", "maanden", "jaar"};
+    auto u = static_cast<int>(d.unit);
+    return Text(to_string(d), fmt::format("{} {}", d.count, d.count == 1 ? one[u] : many[u]));
+}
+
 Date add_days(const Date& d, long n) { return Date{sys_days{d} + days{n}}; }
 
 long days_between(const Date& from, const Date& to) {

@@ -2,6 +2,8 @@
 // data-format.md section 5. No I/O here.
 #pragma once
 
+#include "model/i18n.h"
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -40,6 +42,7 @@ std::optional<Date> parse_dutch_date(std::string_view text);
 std::string to_string(const Date& d);           // 2026-03-01
 std::string to_string(const MonthDay& md);      // 03-01
 std::string to_string(const Duration& d);       // 3 months
+Text duration_words(const Duration& d);         // "3 months" / "3 maanden", for messages
 
 Date add_days(const Date& d, long days);
 long days_between(const Date& from, const Date& to);  // to - from

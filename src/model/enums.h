@@ -60,6 +60,12 @@ inline std::optional<std::size_t> index_of(std::string_view text,
     return std::nullopt;
 }
 
+// The Dutch words wijk prints for enum values (and the usual Dutch words for them) are not values:
+// the data keeps one vocabulary. For such a word, the value among `names` it stands for, to give
+// as the hint ("write tacit (stilzwijgend)"). Case and a trailing explanation in brackets
+// ("geen (eindigt)") do not matter.
+std::optional<std::string_view> value_for_dutch_word(std::string_view text, std::span<const std::string_view> names);
+
 // Leefbaarometer class names (1..9).
 std::string_view class_name(int klass, Lang lang);
 

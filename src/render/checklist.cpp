@@ -16,10 +16,25 @@ namespace wijk {
 
 namespace {
 
+// The checklist in one language: every helper below writes the words of `lang_`.
+class ChecklistWriter {
+public:
+explicit ChecklistWriter(Lang lang) : lang_(lang) {}
+void stream(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+            const std::function<void(std::string_view)>& flush);
+
+private:
+
+
 // ---- words --------------------------------------------------------------------------------
 
-bool dutch() {
-    return output_language() == Lang::nl;
+Lang lang_;
+
+bool dutch() const { return lang_ == Lang::nl; }
+std::string_view tr(std::string_view en, std::string_view nl) const { return wijk::tr(lang_, en, nl); }
+template <class... Args>
+std::string msg(std::string_view en, std::string_view nl, const Args&... args) const {
+    return wijk::msg(lang_, en, nl, args...);
 }
 
 std::string duration_text(const Duration& d) {
@@ -126,7 +141,7 @@ std::string provision_text(const Agreement& a, const Provision& p) {
     if (p.description) parts.emplace_back(*p.description);
     if (p.address) parts.emplace_back(*p.address);
     if (p.area_m2) parts.push_back(number_text(*p.area_m2) + " m²");
-    if (p.lease) parts.push_back(std::string(lease_label(*p.lease)));
+    if (p.lease) parts.push_back(std::string(lease_label(*p.lease, lang_)));
     if (p.lease_ref) parts.push_back(msg("ref. {}", "kenmerk {}", *p.lease_ref));
     if (p.rent_per_year)
         parts.push_back(msg("rent {} a year", "huur {} per jaar", money_text(*p.rent_per_year)));
@@ -139,7 +154,7 @@ std::string provision_text(const Agreement& a, const Provision& p) {
         parts.push_back(
             msg("worth {} a year", "waarde {} per jaar", money_text(*p.value_per_year)));
     (void)a;
-    std::string text = p.kind ? std::string(provision_kind_label(*p.kind)) : std::string("?");
+    std::string text = p.kind ? std::string(provision_kind_label(*p.kind, lang_)) : std::string("?");
     for (std::size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? ": " : "; ") + parts[i];
     return text;
 }
@@ -171,8 +186,8 @@ std::string change_text(const LiveabilityTrend& t, const Agreement& a) {
         return a.start ? msg("no class at or before the start ({})",
                              "geen klasse bij of voor de start ({})", int(a.start->year()))
                        : std::string(tr("unknown", "onbekend"));
-    auto cls = [](const ClassInYear& y) {
-        return fmt::format("{} {} ({})", *y.klass, class_name(*y.klass, output_language()), y.year);
+    auto cls = [this](const ClassInYear& y) {
+        return fmt::format("{} {} ({})", *y.klass, class_name(*y.klass, lang_), y.year);
     };
     if (t.base->year == t.latest->year)
         return msg("no newer class than at the start: {}",
@@ -208,7 +223,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         head.paragraphs.push_back(msg("Already evaluated for {} on {} (decision: {}).",
                                       "Al geëvalueerd voor {} op {} (besluit: {}).", c.year,
                                       e.date ? date_text(*e.date) : "?",
-                                      e.decision ? decision_label(*e.decision) : "?"));
+                                      e.decision ? decision_label(*e.decision, lang_) : "?"));
     }
     s.sections.push_back(std::move(head));
 
@@ -216,7 +231,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     who.title = std::string(tr("Partner and neighbourhoods", "Partner en buurten"));
     if (it.partner) {
         std::string p = it.partner->name.value_or(a.partner.value_or(""));
-        if (it.partner->kind) p += fmt::format(" ({})", partner_kind_label(*it.partner->kind));
+        if (it.partner->kind) p += fmt::format(" ({})", partner_kind_label(*it.partner->kind, lang_));
         who.facts.push_back({std::string(tr("Partner", "Partner")), p});
         if (it.contacts)
             for (const auto& ct : it.partner->contacts) {
@@ -253,7 +268,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         term.facts.push_back({std::string(tr("Terminated", "Opgezegd")), v});
     }
     term.facts.push_back({msg("Status on {}", "Status op {}", date_text(it.reference)),
-                          std::string(status_label(it.status))});
+                          std::string(status_label(it.status, lang_))});
     term.facts.push_back({std::string(tr("Current term ends", "Huidige termijn eindigt")),
                           it.term_end
                               ? date_text(*it.term_end)
@@ -297,7 +312,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
         if (e->date) last.facts.push_back({std::string(tr("Date", "Datum")), date_text(*e->date)});
         if (e->decision)
             last.facts.push_back(
-                {std::string(tr("Decision", "Besluit")), std::string(decision_label(*e->decision))});
+                {std::string(tr("Decision", "Besluit")), std::string(decision_label(*e->decision, lang_))});
         if (e->provisions_delivered)
             last.facts.push_back(
                 {std::string(tr("We delivered what we promised", "Wij leverden wat we beloofden")),
@@ -374,7 +389,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
     Section strat;
     strat.title = std::string(tr("Strategy", "Buurtstrategie"));
     if (it.strategy) {
-        strat.facts.push_back({std::string(tr("Serves", "Dient")),
+        strat.facts.push_back({std::string(tr("Serves", "Draagt bij aan")),
                                fmt::format("{} ({})", it.strategy->title.value_or(""),
                                            it.strategy->id.value_or(""))});
         if (it.strategy->start && it.strategy->end)
@@ -427,7 +442,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
 
 // ---- Markdown -----------------------------------------------------------------------------
 
-constexpr std::string_view md_blank = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+static constexpr std::string_view md_blank = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
 
 std::string markdown_sheet(const Sheet& s) {
     // blocks (a heading, a paragraph, a list, a table) are separated by one blank line
@@ -481,7 +496,7 @@ std::string markdown_sheet(const Sheet& s) {
 
 // ---- HTML ---------------------------------------------------------------------------------
 
-constexpr std::string_view html_style =
+static constexpr std::string_view html_style =
     R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem;border-bottom:1px solid #bbb}
 ul{margin:.2rem 0;padding-left:1.2rem}ul.boxes{list-style:none;padding-left:0}ul.boxes li{margin:.3rem 0}
@@ -800,6 +815,8 @@ void json_checklists(const Checklist& c, std::span<const ChecklistItem> items,
     w.finish();
 }
 
+};
+
 }  // namespace
 
 std::optional<ChecklistFormat> checklist_format(std::string_view name) {
@@ -825,12 +842,17 @@ std::string_view checklist_extension(ChecklistFormat f) {
 }
 
 std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
-                             ChecklistFormat f) {
-    return whole_text([&](const auto& flush) { stream_checklist(c, items, f, flush); });
+                             ChecklistFormat f, Lang lang) {
+    return whole_text([&](const auto& flush) { stream_checklist(c, items, f, lang, flush); });
 }
 
-void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f, Lang lang,
                       const std::function<void(std::string_view)>& flush) {
+    ChecklistWriter(lang).stream(c, items, f, flush);
+}
+
+void ChecklistWriter::stream(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+                             const std::function<void(std::string_view)>& flush) {
     if (f == ChecklistFormat::json) {
         json_checklists(c, items, flush);
         return;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/lang.h"
 #include "report/checklist.h"
 
 namespace wijk {
@@ -24,9 +25,9 @@ std::string_view checklist_extension(ChecklistFormat f);
 // HTML page with a page break between agreements, one `evaluations:` collection, or a JSON
 // list with one object per agreement.
 std::string render_checklist(const Checklist& c, std::span<const ChecklistItem> items,
-                             ChecklistFormat f);
+                             ChecklistFormat f, Lang lang);
 // The same, handed to `flush` piece by piece (all checklists of a large repository are tens of MB).
-void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f,
+void stream_checklist(const Checklist& c, std::span<const ChecklistItem> items, ChecklistFormat f, Lang lang,
                       const std::function<void(std::string_view)>& flush);
 
 }  // namespace wijk

@@ -7,8 +7,6 @@
 
 namespace wijk {
 
-std::string_view status_label(Status s) { return status_label(s, output_language()); }
-
 std::string_view status_label(Status s, Lang lang) {
     switch (s) {
         case Status::upcoming: return tr(lang, "upcoming", "nog niet begonnen");
@@ -19,8 +17,6 @@ std::string_view status_label(Status s, Lang lang) {
     return "?";
 }
 
-std::string_view decision_label(Decision d) { return decision_label(d, output_language()); }
-
 std::string_view decision_label(Decision d, Lang lang) {
     switch (d) {
         case Decision::continue_: return tr(lang, "continue", "doorgaan");
@@ -29,8 +25,6 @@ std::string_view decision_label(Decision d, Lang lang) {
     }
     return "?";
 }
-
-std::string_view reminder_kind_label(ReminderKind k) { return reminder_kind_label(k, output_language()); }
 
 std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     switch (k) {
@@ -44,8 +38,6 @@ std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
     return "?";
 }
 
-std::string_view partner_kind_label(PartnerKind k) { return partner_kind_label(k, output_language()); }
-
 std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     static constexpr std::array<std::string_view, 13> nl{
         "bewoners",      "huurders",  "welzijn", "gemeente", "politie",
@@ -54,8 +46,6 @@ std::string_view partner_kind_label(PartnerKind k, Lang lang) {
     return lang == Lang::nl ? nl[std::size_t(k)] : name(k);
 }
 
-std::string_view provision_kind_label(ProvisionKind k) { return provision_kind_label(k, output_language()); }
-
 std::string_view provision_kind_label(ProvisionKind k, Lang lang) {
     static constexpr std::array<std::string_view, 6> en{"Space",   "Rent discount", "Funding",
                                                         "Support", "Advice",        "Other"};
@@ -63,8 +53,6 @@ std::string_view provision_kind_label(ProvisionKind k, Lang lang) {
         "Ruimte", "Huurkorting", "Financiering", "Ondersteuning", "Advies", "Overig"};
     return lang == Lang::nl ? nl[std::size_t(k)] : en[std::size_t(k)];
 }
-
-std::string_view lease_label(Lease l) { return lease_label(l, output_language()); }
 
 std::string_view lease_label(Lease l, Lang lang) {
     switch (l) {
@@ -80,6 +68,36 @@ std::string_view renewal_label(Renewal r, Lang lang) {
         case Renewal::none: return tr(lang, "none (ends)", "geen (eindigt)");
         case Renewal::tacit: return tr(lang, "tacit", "stilzwijgend");
         case Renewal::indefinite: return tr(lang, "indefinite", "onbepaalde tijd");
+    }
+    return "?";
+}
+
+std::string_view terminated_by_label(TerminatedBy b, Lang lang) {
+    switch (b) {
+        case TerminatedBy::association: return tr(lang, "the association", "de corporatie");
+        case TerminatedBy::partner: return tr(lang, "the partner", "de partner");
+        case TerminatedBy::mutual: return tr(lang, "mutual consent", "wederzijds goedvinden");
+    }
+    return "?";
+}
+
+std::string_view approach_level_label(ApproachLevel a, Lang lang) {
+    switch (a) {
+        case ApproachLevel::regular: return tr(lang, "regular", "regulier");
+        case ApproachLevel::focus: return tr(lang, "focus", "focus");
+        case ApproachLevel::intervention: return tr(lang, "intervention", "interventie");
+    }
+    return "?";
+}
+
+// The Leefbaarometer's own names of its five dimensions.
+std::string_view dimension_label(Dimension d, Lang lang) {
+    switch (d) {
+        case Dimension::housing: return tr(lang, "housing", "woningvoorraad");
+        case Dimension::physical: return tr(lang, "physical", "fysieke omgeving");
+        case Dimension::amenities: return tr(lang, "amenities", "voorzieningen");
+        case Dimension::cohesion: return tr(lang, "cohesion", "sociale samenhang");
+        case Dimension::safety: return tr(lang, "safety", "overlast en onveiligheid");
     }
     return "?";
 }

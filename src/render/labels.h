@@ -11,18 +11,15 @@
 namespace wijk {
 
 // Each in the language given, or (transitional) in the process-wide output language.
-std::string_view status_label(Status s);
 std::string_view status_label(Status s, Lang lang);
-std::string_view decision_label(Decision d);
 std::string_view decision_label(Decision d, Lang lang);
-std::string_view reminder_kind_label(ReminderKind k);
 std::string_view reminder_kind_label(ReminderKind k, Lang lang);
-std::string_view partner_kind_label(PartnerKind k);
 std::string_view partner_kind_label(PartnerKind k, Lang lang);
-std::string_view provision_kind_label(ProvisionKind k);
 std::string_view provision_kind_label(ProvisionKind k, Lang lang);
-std::string_view lease_label(Lease l);
 std::string_view lease_label(Lease l, Lang lang);
 std::string_view renewal_label(Renewal r, Lang lang);
+std::string_view terminated_by_label(TerminatedBy b, Lang lang);
+std::string_view approach_level_label(ApproachLevel a, Lang lang);
+std::string_view dimension_label(Dimension d, Lang lang);
 
 }  // namespace wijk

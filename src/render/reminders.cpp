@@ -30,11 +30,11 @@ std::string lease_sentences(const Reminder& r, Lang lang) {
         if (!l.lease_ref.empty()) article += fmt::format(", {}", l.lease_ref);
         if (l.address.empty())
             out += msg(lang, " The lease ({}) does not end with the agreement: end or continue it separately.",
-                       " De huurovereenkomst ({}) eindigt niet met de afspraak: zeg die apart op of zet die voort.",
+                       " De huurovereenkomst ({}) eindigt niet met de afspraak: zeg die apart op of laat die doorlopen.",
                        article);
         else
             out += msg(lang, " The lease of {} ({}) does not end with the agreement: end or continue it separately.",
-                       " De huurovereenkomst van {} ({}) eindigt niet met de afspraak: zeg die apart op of zet die voort.",
+                       " De huurovereenkomst van {} ({}) eindigt niet met de afspraak: zeg die apart op of laat die doorlopen.",
                        l.address, article);
     }
     return out;
@@ -358,7 +358,6 @@ std::string one_line_text(std::string_view s) {
     return out;
 }
 
-std::string duration_text(const Duration& d) { return duration_text(d, output_language()); }
 
 std::string duration_text(const Duration& d, Lang lang) {
     const bool one = d.count == 1;
@@ -375,7 +374,6 @@ std::string duration_text(const Duration& d, Lang lang) {
     return {};
 }
 
-std::string month_name(unsigned month) { return month_name(month, output_language()); }
 
 std::string month_name(unsigned month, Lang lang) {
     static constexpr std::string_view en[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -386,7 +384,6 @@ std::string month_name(unsigned month, Lang lang) {
     return std::string(tr(lang, en[month - 1], nl[month - 1]));
 }
 
-std::string reminder_summary(const Reminder& r) { return reminder_summary(r, output_language()); }
 
 std::string reminder_summary(const Reminder& r, Lang lang) {
     const std::string what = fmt::format("{} ({})", r.title, id_of(r));
@@ -414,7 +411,6 @@ std::string reminder_summary(const Reminder& r, Lang lang) {
     return one_line_text(s);
 }
 
-std::string reminder_message(const Reminder& r) { return reminder_message(r, output_language()); }
 
 std::string reminder_message(const Reminder& r, Lang lang) { return one_line_text(message_of(r, lang)); }
 

@@ -30,17 +30,13 @@ struct ReminderReport {
 };
 
 // Human-readable parts, in `lang`; every one a single line (a line break in the data shown as
-// a space). The forms without `lang` speak the process-wide output language.
+// a space).
 std::string reminder_summary(const Reminder& r, Lang lang);  // "Notice deadline: TITLE (ID)"
 std::string reminder_message(const Reminder& r, Lang lang);  // what it means and what to do
 std::string duration_text(const Duration& d, Lang lang);     // "3 months" / "3 maanden"
 std::string month_name(unsigned month, Lang lang);           // "December" / "december"
 std::string reminder_context(const Reminder& r, Lang lang);  // "partner: ...; owner: ...; neighbourhoods: ..."
 std::string reminder_days_text(long days, Lang lang);        // "in 3 days", "yesterday", "today"
-std::string reminder_summary(const Reminder& r);
-std::string reminder_message(const Reminder& r);
-std::string duration_text(const Duration& d);
-std::string month_name(unsigned month);
 // `s` on one line: each line break (LF, CR, CRLF, NEL, LS, PS) and tab a space, trailing ones dropped.
 std::string one_line_text(std::string_view s);
 

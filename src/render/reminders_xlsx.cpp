@@ -39,8 +39,8 @@ std::string write_reminders_xlsx(const ReminderReport& report, Lang lang, const 
         else wb.blank();
         if (r.kind == ReminderKind::evaluation && r.evaluation_year) wb.integer(r.evaluation_year);
         else wb.blank();
-        wb.text(reminder_summary(r));
-        wb.text(reminder_message(r));
+        wb.text(reminder_summary(r, lang));
+        wb.text(reminder_message(r, lang));
     }
     return wb.close();
 }

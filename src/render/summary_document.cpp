@@ -44,14 +44,6 @@ std::string_view strategy_status_label(StrategyStatus s, Lang lang) {
     return {};
 }
 
-std::string_view terminated_by_label(TerminatedBy b, Lang lang) {
-    switch (b) {
-        case TerminatedBy::association: return tr(lang, "the association", "de corporatie");
-        case TerminatedBy::partner: return tr(lang, "the partner", "de partner");
-        case TerminatedBy::mutual: return tr(lang, "mutual consent", "wederzijds goedvinden");
-    }
-    return {};
-}
 
 std::string_view per_label(Per p, Lang lang) {
     return p == Per::term ? tr(lang, "term", "termijn") : tr(lang, "year", "jaar");
@@ -303,7 +295,7 @@ Table provision_table(const std::vector<const Agreement*>& agreements, Lang lang
     if (with_agreement) t.columns.push_back(ids("agreement", tr(lang, "Agreement", "Afspraak")));
     for (Column c : {col("kind", tr(lang, "Kind", "Soort")), col("description", tr(lang, "Description", "Omschrijving")),
                      col("address", tr(lang, "Address", "Adres")), col("area_m2", tr(lang, "m²", "m²")),
-                     col("lease", tr(lang, "Lease", "Huur")), ids("lease_ref", tr(lang, "Lease ref.", "Huurcontract")),
+                     col("lease", tr(lang, "Lease", "Huur")), ids("lease_ref", tr(lang, "Lease ref.", "Kenmerk huurovereenkomst")),
                      col("rent_per_year", tr(lang, "Rent/year", "Huur/jaar")),
                      col("percent", tr(lang, "Discount", "Korting")),
                      col("amount_per_year", tr(lang, "Amount/year", "Bedrag/jaar")),
@@ -515,7 +507,7 @@ SummaryDocument portfolio_document(const Repository& repo, const Portfolio& p, c
     Section ev;
     const auto& e = p.evaluations;
     ev.title = msg(lang, "Evaluations {}", "Evaluaties {}", e.year);
-    ev.facts = {{std::string(tr(lang, "Due so far", "Tot nu toe verschuldigd")), Cell::of_int(e.due)},
+    ev.facts = {{std::string(tr(lang, "Due so far", "Tot nu toe aan de beurt")), Cell::of_int(e.due)},
                 {std::string(tr(lang, "Done", "Gedaan")), Cell::of_int(e.done)},
                 {std::string(tr(lang, "Open", "Open")), Cell::of_int(e.due - e.done)},
                 {std::string(tr(lang, "Decisions", "Besluiten")),
@@ -562,7 +554,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     add_fact(s, tr(lang, "Active agreements", "Lopende afspraken"), Cell::of_int(d.row.active_agreements));
     for (const auto& a : n.approach)
         if (a.year && a.level)
-            add_fact(s, msg(lang, "Approach {}", "Aanpak {}", *a.year), Cell::of(std::string(name(*a.level))));
+            add_fact(s, msg(lang, "Approach {}", "Aanpak {}", *a.year), Cell::of(std::string(approach_level_label(*a.level, lang))));
     if (n.notes) s.lines.emplace_back(*n.notes);
     doc.sections.push_back(std::move(s));
 
@@ -669,7 +661,7 @@ SummaryDocument agreement_document(const Repository& repo, const AgreementDetail
         add_fact(s, tr(lang, "Reason", "Reden"), text_cell(x.reason));
     }
     if (d.evaluation_last_due)
-        add_fact(s, tr(lang, "Last evaluation due", "Laatste evaluatie verschuldigd"),
+        add_fact(s, tr(lang, "Last evaluation due", "Laatste evaluatie uiterlijk"),
                  Cell::of(to_string(*d.evaluation_last_due) + " (" +
                           std::string(d.last_due_done ? tr(lang, "done", "gedaan") : tr(lang, "not done", "niet gedaan")) + ")"));
     add_fact(s, tr(lang, "Next evaluation due", "Volgende evaluatie"), Cell::of_date(d.evaluation_next));
@@ -728,7 +720,7 @@ SummaryDocument strategy_document(const Repository& repo, const StrategyDetail& 
     add_fact(ov, tr(lang, "End", "Einde"), Cell::of_date(s.end.value));
     std::string focus;
     for (const auto& f : s.focus)
-        if (f) focus += (focus.empty() ? "" : ", ") + std::string(name(*f));
+        if (f) focus += (focus.empty() ? "" : ", ") + std::string(dimension_label(*f, lang));
     add_fact(ov, tr(lang, "Focus", "Focus"), Cell::of(focus));
     add_fact(ov, tr(lang, "Neighbourhoods", "Buurten"), Cell::of(join(s.neighbourhoods)));
     add_fact(ov, tr(lang, "Partners", "Partners"), Cell::of(join(s.partners)));
@@ -777,7 +769,7 @@ std::string human_cell(const Cell& c, Lang lang) {
             return c.text;
         case Cell::Kind::date: return c.text;
         case Cell::Kind::duration:
-            if (auto d = parse_duration(c.text)) return duration_text(*d);
+            if (auto d = parse_duration(c.text)) return duration_text(*d, lang);
             return c.text;
         case Cell::Kind::integer: return std::to_string(c.integer);
         case Cell::Kind::money: return to_display(c.money(), lang == Lang::nl);

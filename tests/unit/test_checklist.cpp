@@ -167,11 +167,10 @@ TEST_CASE(
 }
 
 TEST_CASE("markdown: a task per provision and commitment, no personal data unless asked") {
-    set_output_language(Lang::en);
     auto repo = repository();
     std::vector<UnknownAgreement> unknown;
     auto c = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct"}, false}, unknown);
-    std::string md = render_checklist(c, c.items, ChecklistFormat::markdown);
+    std::string md = render_checklist(c, c.items, ChecklistFormat::markdown, Lang::en);
     CHECK(has(md, "# Evaluation 2026: A\n"));
     CHECK(has(md, "- [ ] Funding: Budget; €1,000.00 a year\n"));
     CHECK(
@@ -184,12 +183,12 @@ TEST_CASE("markdown: a task per provision and commitment, no personal data unles
     CHECK(has(md, "- [ ] Stop"));
     CHECK_FALSE(has(md, "Secret"));
     auto with = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct"}, true}, unknown);
-    std::string md2 = render_checklist(with, with.items, ChecklistFormat::markdown);
+    std::string md2 = render_checklist(with, with.items, ChecklistFormat::markdown, Lang::en);
     CHECK(has(md2, "Secret Person, s@example.nl"));
     CHECK(has(md2, "Secret Participant"));
     repo.config.contacts_in_reports = Field<bool>(true, Loc{});
     auto cfg = build_checklist(repo, {2026, D("2026-09-01"), {"active-oct"}, false}, unknown);
-    CHECK(has(render_checklist(cfg, cfg.items, ChecklistFormat::markdown), "Secret Person"));
+    CHECK(has(render_checklist(cfg, cfg.items, ChecklistFormat::markdown, Lang::en), "Secret Person"));
 }
 
 TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch") {
@@ -198,11 +197,10 @@ TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "tacit"}, false}, unknown);
-    set_output_language(Lang::en);
-    std::string md = render_checklist(c, c.items, ChecklistFormat::markdown);
+    std::string md = render_checklist(c, c.items, ChecklistFormat::markdown, Lang::en);
     CHECK(has(md, "# Evaluation 2026: &lt;b&gt;\\*x\\*&lt;/b&gt; \\# y\n"));
     CHECK(has(md, "\n---\n\n# Evaluation 2026: H\n"));
-    std::string html = render_checklist(c, c.items, ChecklistFormat::html);
+    std::string html = render_checklist(c, c.items, ChecklistFormat::html, Lang::en);
     CHECK(has(html, "<h1>Evaluation 2026: &lt;b&gt;*x*&lt;/b&gt;\n# y</h1>"));
     CHECK(has(html, "page-break-after:always"));
     CHECK(has(html, "<input type=\"checkbox\">Meetings (meetings)"));
@@ -211,23 +209,20 @@ TEST_CASE("markdown and html escape data; html has one page per agreement; Dutch
          at = html.find("<section", at + 1))
         ++sections;
     CHECK(sections == 2);
-    set_output_language(Lang::nl);
-    std::string nl = render_checklist(c, c.items, ChecklistFormat::markdown);
-    set_output_language(Lang::en);
+    std::string nl = render_checklist(c, c.items, ChecklistFormat::markdown, Lang::nl);
     CHECK(has(nl, "# Evaluatie 2026: H\n"));
     CHECK(has(nl, "Besluit uiterlijk 2026-09-30: de uiterste opzegdatum"));
     CHECK(has(nl, "doel 10 meetings per jaar"));
 }
 
 TEST_CASE("yaml: an evaluation record with blanks, comments kept on one line") {
-    set_output_language(Lang::en);
     auto repo = repository();
     repo.agreements[0].partner_provides[0].description =
         testing::FT(repo, "two\nlines\xe2\x80\xa8here");
     std::vector<UnknownAgreement> unknown;
     auto c =
         build_checklist(repo, {2026, D("2026-09-01"), {"active-oct", "due-dec"}, false}, unknown);
-    std::string y = render_checklist(c, c.items, ChecklistFormat::yaml);
+    std::string y = render_checklist(c, c.items, ChecklistFormat::yaml, Lang::en);
     CHECK(has(y, "\nevaluations:\n"));
     CHECK(has(y, "  - agreement: active-oct\n    year: 2026\n    date:  "));
     CHECK(has(y, "    decision:              # continue, adjust or stop"));

@@ -272,13 +272,11 @@ TEST_CASE("rendering: messages in both languages, JSON contract") {
     repo.config.staff_listed = true;
     auto all = compute_reminders(repo, options("2026-11-26"));
     REQUIRE(all.size() == 2);
-    set_output_language(Lang::nl);
-    CHECK(reminder_message(all[1]).find("verlengd met 1 jaar (tot en met 2027-12-26)") != std::string::npos);
-    CHECK(duration_text(Duration{3, DurationUnit::months}) == "3 maanden");
-    CHECK(month_name(3) == "maart");
-    set_output_language(Lang::en);
-    CHECK(reminder_message(all[0]).find("renews on 2026-12-27 for 1 year (to 2027-12-26)") != std::string::npos);
-    CHECK(reminder_message(all[0]).find("No evaluation in the twelve months") != std::string::npos);
+    CHECK(reminder_message(all[1], Lang::nl).find("verlengd met 1 jaar (tot en met 2027-12-26)") != std::string::npos);
+    CHECK(duration_text(Duration{3, DurationUnit::months}, Lang::nl) == "3 maanden");
+    CHECK(month_name(3, Lang::nl) == "maart");
+    CHECK(reminder_message(all[0], Lang::en).find("renews on 2026-12-27 for 1 year (to 2027-12-26)") != std::string::npos);
+    CHECK(reminder_message(all[0], Lang::en).find("No evaluation in the twelve months") != std::string::npos);
 
     ReminderReport rep;
     rep.as_of = D("2026-11-26");
