@@ -113,8 +113,8 @@ std::string render_log_markdown(const LogReport& r, const HistoryStyle& s) {
     const Lang lang = s.lang;
     const auto& entries = *r.entries;
     std::string out = "### " + markdown_text(record_label(r.collection, r.id, 1, lang)) + "\n\n";
-    out += entries.size() == 1 ? std::string(tr(lang, "1 commit changed it", "1 commit wijzigde het"))
-                               : msg(lang, "{} commits changed it", "{} commits wijzigden het", entries.size());
+    out += entries.size() == 1 ? std::string(tr(lang, "1 commit changed it", "gewijzigd in 1 commit"))
+                               : msg(lang, "{} commits changed it", "gewijzigd in {} commits", entries.size());
     if (r.since) out += msg(lang, ", since {}", ", sinds {}", *r.since);
     if (r.until) out += msg(lang, ", until {}", ", tot en met {}", *r.until);
     out += entries.size() > 1 ? std::string(tr(lang, " (newest first).\n", " (nieuwste eerst).\n")) : ".\n";

@@ -204,8 +204,8 @@ std::string render_log_text(const LogReport& r, const HistoryStyle& s) {
     std::string out;
     const auto& entries = *r.entries;
     std::string label = terminal_safe(record_label(r.collection, r.id, 1, s.lang));
-    std::string count = entries.size() == 1 ? std::string(tr(s.lang, "1 commit changed it", "1 commit wijzigde het"))
-                                            : msg(s.lang, "{} commits changed it", "{} commits wijzigden het", entries.size());
+    std::string count = entries.size() == 1 ? std::string(tr(s.lang, "1 commit changed it", "gewijzigd in 1 commit"))
+                                            : msg(s.lang, "{} commits changed it", "gewijzigd in {} commits", entries.size());
     std::string range;
     if (r.since && r.until) range = msg(s.lang, " from {} to {}", " van {} tot en met {}", *r.since, *r.until);
     else if (r.since) range = msg(s.lang, " since {}", " sinds {}", *r.since);
