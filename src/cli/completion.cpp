@@ -217,12 +217,13 @@ Completion positional_values(const Line& line) {
     std::string command = line.command->get_name();
     std::size_t index = line.positionals.size();
     if (command == "completion" && index == 0) return words({"bash", "zsh", "fish"});
-    if (command == "summary" && index == 0) {
+    // `log KIND ID` names a record as `summary KIND ID` does
+    if ((command == "summary" || command == "log") && index == 0) {
         Completion c;
         for (auto [kind, collection] : summary_kinds) c.candidates.push_back({std::string(kind), ""});
         return c;
     }
-    if (command == "summary" && index == 1)
+    if ((command == "summary" || command == "log") && index == 1)
         for (auto [kind, collection] : summary_kinds)
             if (line.positionals[0] == kind) return {Completion::Kind::words, ids_of(std::string(collection), line.data)};
     if (command == "init" && index == 0) return {Completion::Kind::dirs, {}};

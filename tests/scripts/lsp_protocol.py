@@ -730,7 +730,7 @@ def test_configuration():
         uri = c.open(os.path.join(root, "agreements.yaml"), text)
         c.barrier(uri)
         (d,) = c.published[uri]
-        assert d["message"] == "geen partners met id 'buurtwrk'\ntip: bedoel je 'buurtwerk'?", d
+        assert d["message"] == "geen partner met id 'buurtwrk'\ntip: bedoel je 'buurtwerk'?", d
         line, t = find_line(text, "- id: buurtkamer")
         h = hover_text(c.result("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(line, t[:-2])}))
         # as of 2027-02-01 the first term has renewed
@@ -752,7 +752,7 @@ def test_configuration():
         # settings changed while running: Dutch from now on
         c.notify("workspace/didChangeConfiguration", {"settings": {"wijk": {"language": "nl"}}})
         c.barrier(uri)
-        assert c.published[uri][0]["message"] == "geen partners met id 'x'", c.published[uri]
+        assert c.published[uri][0]["message"] == "geen partner met id 'x'", c.published[uri]
         assert c.close() == 0
     finally:
         c.kill()
