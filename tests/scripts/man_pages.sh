@@ -8,30 +8,43 @@ lint() {
   local out
   out=$(mandoc -T lint -W warning "$1" 2>&1)
   [ -z "$out" ] || { echo "mandoc: $out"; return 1; }
-  out=$(groff -man -ww -z "$1" 2>&1)
+  # -K utf-8: the Dutch pages may hold letters such as ë as UTF-8 (preconv)
+  out=$(groff -K utf-8 -man -ww -z "$1" 2>&1)
   [ -z "$out" ] || { echo "groff: $out"; return 1; }
 }
-for page in man/*.1 man/*.5; do check lint "$page"; done
+for page in man/*.1 man/*.5 man/nl/*.1 man/nl/*.5; do check lint "$page"; done
+# every English page has its Dutch summary, which points to the English page as the complete one
+has_dutch() { # english-page
+  local nl=man/nl/$(basename "$1")
+  [ -f "$nl" ] || { echo "missing Dutch page $nl"; return 1; }
+  grep -q 'De Engelse pagina' "$nl" || { echo "$nl does not say that the English page is complete"; return 1; }
+}
+for page in man/*.1 man/*.5; do check has_dutch "$page"; done
 # the options and subcommands of a --help text
 options_of() { "$bin" "$@" --help | grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' | sed 's/^[ ,]//' | sort -u; }
 commands=$("$bin" --help | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && NF {print $1}')
 in_page() { # page word
   grep -qF -- "$2" "$1" || grep -qF -- "$(printf '%s' "$2" | sed 's/-/\\-/g')" "$1"
 }
-for c in $commands; do
-  page=man/wijk-$c.1
-  if [ ! -f "$page" ]; then echo "missing man page $page"; fail=$((fail+1)); continue; fi
-  check in_page man/wijk.1 "$c" || echo "wijk.1 does not mention $c"
-  for o in $(options_of "$c"); do
-    case "$o" in -h|--help) continue;; esac
-    if ! in_page "$page" "$o" && ! in_page man/wijk.1 "$o"; then
-      echo "$page: option $o is not documented"; fail=$((fail+1))
-    else pass=$((pass+1)); fi
+for dir in man man/nl; do
+  for c in $commands; do
+    page=$dir/wijk-$c.1
+    if [ ! -f "$page" ]; then echo "missing man page $page"; fail=$((fail+1)); continue; fi
+    check in_page $dir/wijk.1 "$c" || echo "$dir/wijk.1 does not mention $c"
+    # the command's options, and those of its own subcommands (import leefbaarometer)
+    for sub in "" $("$bin" "$c" --help | sed -n '/^Subcommands:/,$p' | awk 'NR>1 && NF {print $1}'); do
+      for o in $(options_of "$c" $sub); do
+        case "$o" in -h|--help) continue;; esac
+        if ! in_page "$page" "$o" && ! in_page $dir/wijk.1 "$o"; then
+          echo "$page: option $o${sub:+ of $sub} is not documented"; fail=$((fail+1))
+        else pass=$((pass+1)); fi
+      done
+    done
   done
-done
-for o in $(options_of); do
-  case "$o" in -h|--help) continue;; esac
-  check in_page man/wijk.1 "$o" || echo "wijk.1: option $o is not documented"
+  for o in $(options_of); do
+    case "$o" in -h|--help) continue;; esac
+    check in_page $dir/wijk.1 "$o" || echo "$dir/wijk.1: option $o is not documented"
+  done
 done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -52,6 +52,11 @@ for page in man/*.5; do
   check "$page is not installed as share/man/man5/$(basename "$page")" same_page "$page" "$inst/share/man/man5"
   pages=$((pages + 1))
 done
+for page in man/nl/*.1 man/nl/*.5; do # the Dutch summaries, under nl/man1 and nl/man5
+  section=man${page##*.}
+  check "$page is not installed as share/man/nl/$section/$(basename "$page")" same_page "$page" "$inst/share/man/nl/$section"
+  pages=$((pages + 1))
+done
 check "wijk.1 and wijk-format.5 are among the pages" \
   test -f "$inst/share/man/man1/wijk.1" -a -f "$inst/share/man/man5/wijk-format.5"
 check "nothing but the man pages is in share/man" \
@@ -108,6 +113,7 @@ expected="/usr/bin/wijk /usr/share/bash-completion/completions/wijk
   /usr/share/zsh/vendor-completions/_wijk /usr/share/fish/vendor_completions.d/wijk.fish"
 for page in man/*.1; do expected="$expected /usr/share/man/man1/$(basename "$page")"; done
 for page in man/*.5; do expected="$expected /usr/share/man/man5/$(basename "$page")"; done
+for page in man/nl/*.1 man/nl/*.5; do expected="$expected /usr/share/man/nl/man${page##*.}/$(basename "$page")"; done
 for f in $expected; do
   check "the package does not hold $f" grep -qxF "$f" "$work/contents"
 done
