@@ -11,7 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/usage_errors.h"
+#include "cli/common/usage_errors.h"
 #include "io/output.h"
 
 int main(int argc, char** argv) {

@@ -14,7 +14,7 @@
 
 #include "check/check.h"
 #include "source/disk_source.h"
-#include "cli/revisions.h"
+#include "cli/common/revisions.h"
 #include "source/git_index_source.h"
 #include "source/listing.h"
 #include "load/unit_cache.h"

@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/revisions.h"
+#include "cli/common/revisions.h"
 #include "history/state_diff.h"
 #include "model/i18n.h"
 #include "render/escape.h"

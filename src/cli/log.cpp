@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/revisions.h"
+#include "cli/common/revisions.h"
 #include "history/record_log.h"
 #include "load/workspace.h"
 #include "model/calendar.h"

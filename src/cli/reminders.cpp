@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/reminders_email.h"
-#include "cli/xlsx_output.h"
+#include "cli/common/reminders_email.h"
+#include "cli/common/xlsx_output.h"
 #include "render/reminders_xlsx.h"
 #include "model/enums.h"
 #include "model/i18n.h"

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/xlsx_output.h"
+#include "cli/common/xlsx_output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"

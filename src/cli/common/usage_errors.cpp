@@ -1,6 +1,6 @@
 // CLI11's parse errors in the user's words and language: an unknown command or long option gets
 // "did you mean", the other kinds of usage error a sentence of their own; always exit 2.
-#include "cli/usage_errors.h"
+#include "cli/common/usage_errors.h"
 
 #include <CLI/CLI.hpp>
 

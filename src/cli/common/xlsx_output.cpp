@@ -1,4 +1,4 @@
-#include "cli/xlsx_output.h"
+#include "cli/common/xlsx_output.h"
 
 #include <unistd.h>
 

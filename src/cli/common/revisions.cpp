@@ -1,4 +1,4 @@
-#include "cli/revisions.h"
+#include "cli/common/revisions.h"
 
 #include "cli/context.h"
 #include "model/i18n.h"

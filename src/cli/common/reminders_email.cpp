@@ -1,4 +1,4 @@
-#include "cli/reminders_email.h"
+#include "cli/common/reminders_email.h"
 
 #include <fmt/format.h>
 
