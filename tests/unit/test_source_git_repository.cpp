@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "source/git_repository.h"
@@ -13,29 +12,26 @@
 #include "support.h"
 
 using namespace wijk;
+using wijk::testing::git;
 using wijk::testing::TempDir;
+using wijk::testing::write;
 namespace fs = std::filesystem;
 
 namespace {
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-ProcessResult git(const fs::path& dir, std::vector<std::string> args) {
-    std::vector<std::string> argv{"git", "-C", dir.string(), "-c", "user.name=t", "-c", "user.email=t@x", "-c",
-                                  "commit.gpgsign=false"};
+std::string git_output(const fs::path& dir, std::vector<std::string> args) {
+    std::vector<std::string> argv{"git", "-C", dir.string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv);
+    return run_process(argv).out;
 }
 GitId id_of(const fs::path& dir, const std::string& rev) {
-    std::string hex = git(dir, {"rev-parse", rev}).out.substr(0, 40);
+    std::string hex = git_output(dir, {"rev-parse", rev}).substr(0, 40);
     GitId id;
     for (std::size_t i = 0; i < id.bytes.size(); ++i) id.bytes[i] = std::stoi(hex.substr(2 * i, 2), nullptr, 16);
     return id;
 }
 // "M\tpath" lines of git diff-tree between two commits, sorted
 std::vector<std::string> git_changes(const fs::path& dir, const std::string& a, const std::string& b) {
-    std::istringstream in(git(dir, {"diff-tree", "-r", "--no-renames", "--name-status", a, b}).out);
+    std::istringstream in(git_output(dir, {"diff-tree", "-r", "--no-renames", "--name-status", a, b}));
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) lines.push_back(line);
@@ -56,13 +52,13 @@ std::vector<std::string> wijk_changes(const GitRepository& repo, const GitId& a,
 
 TEST_CASE("git repository: tree diffs over a history, newest first and again, agree with git diff-tree") {
     TempDir d;
-    REQUIRE(git(d.path, {"init", "-q"}).status == 0);
+    REQUIRE(git(d.path, {"init", "-q"}));
     // three folders, one large enough (over 4 KiB of tree) that libgit2 itself does not keep it
     for (int i = 0; i < 150; ++i) write(d.path / "agreements" / ("a" + std::to_string(i) + ".yaml"), "v0\n");
     for (int i = 0; i < 5; ++i) write(d.path / "partners" / ("p" + std::to_string(i) + ".yaml"), "v0\n");
     write(d.path / "evaluations/2025/e.yaml", "v0\n");
-    REQUIRE(git(d.path, {"add", "."}).status == 0);
-    REQUIRE(git(d.path, {"commit", "-qm", "c0"}).status == 0);
+    REQUIRE(git(d.path, {"add", "."}));
+    REQUIRE(git(d.path, {"commit", "-qm", "c0"}));
     const int commits = 12;
     for (int n = 1; n < commits; ++n) {
         // each commit changes one or two folders; some change the same file back
@@ -70,8 +66,8 @@ TEST_CASE("git repository: tree diffs over a history, newest first and again, ag
         if (n % 2) write(d.path / "partners" / ("p" + std::to_string(n % 5) + ".yaml"), "v" + std::to_string(n) + "\n");
         if (n % 4 == 0) write(d.path / "evaluations" / std::to_string(2025 + n / 4) / "e.yaml", "new\n");
         if (n == 5) fs::remove(d.path / "agreements/a1.yaml");
-        REQUIRE(git(d.path, {"add", "-A"}).status == 0);
-        REQUIRE(git(d.path, {"commit", "-qm", "c" + std::to_string(n), "--allow-empty"}).status == 0);
+        REQUIRE(git(d.path, {"add", "-A"}));
+        REQUIRE(git(d.path, {"commit", "-qm", "c" + std::to_string(n), "--allow-empty"}));
     }
     Text why;
     auto repo = GitRepository::discover(d.path.string(), why);
@@ -90,7 +86,7 @@ TEST_CASE("git repository: tree diffs over a history, newest first and again, ag
     // a whole tree listed after the diffs: every file of the commit
     std::vector<GitEntry> all;
     REQUIRE(repo->list_tree(repo->commit(id_of(d.path, "HEAD~6"))->tree, all, why));
-    std::istringstream in(git(d.path, {"ls-tree", "-r", "--name-only", "HEAD~6"}).out);
+    std::istringstream in(git_output(d.path, {"ls-tree", "-r", "--name-only", "HEAD~6"}));
     std::vector<std::string> want, got;
     for (std::string line; std::getline(in, line);) want.push_back(line);
     for (const GitEntry& e : all) got.push_back(e.path);
