@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
             std::ostringstream text;
             app.exit(e, text, std::cerr);
             WriteResult r = write_stdout(text.str());
-            return r.ok ? exit_code::ok : report_write_failure(r);
+            return r.ok ? exit_code::ok : report_write_failure(r, cx.lang());
         };
         try {
             app.parse(argc, argv);

@@ -409,7 +409,7 @@ complete -c wijk -f -a '(__wijk_complete)'
 int print_ids(const std::string& kind, Context& cx) {
     static const std::vector<std::string> kinds{"neighbourhoods", "partners", "agreements", "strategies", "staff"};
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-        print_error(msg("--ids: '{}' is not one of: neighbourhoods, partners, agreements, strategies, staff",
+        print_error(msg(cx.lang(), "--ids: '{}' is not one of: neighbourhoods, partners, agreements, strategies, staff",
                         "--ids: '{}' is niet een van: neighbourhoods, partners, agreements, strategies, staff", kind));
         return exit_code::usage;
     }
@@ -433,8 +433,8 @@ int run_completion(const CompletionOptions& opt, Context& cx) {
         script = fish_script;
     } else {
         print_error(opt.shell.empty()
-                        ? std::string(tr("name a shell: bash, zsh or fish", "noem een shell: bash, zsh of fish"))
-                        : msg("'{}' is not one of: bash, zsh, fish", "'{}' is niet een van: bash, zsh, fish", opt.shell));
+                        ? std::string(tr(cx.lang(), "name a shell: bash, zsh or fish", "noem een shell: bash, zsh of fish"))
+                        : msg(cx.lang(), "'{}' is not one of: bash, zsh, fish", "'{}' is niet een van: bash, zsh, fish", opt.shell));
         return exit_code::usage;
     }
     return cx.emit(std::nullopt, script);

@@ -34,19 +34,19 @@ struct RemindersOptions {
 // " (did you mean 'x'?)" in the output language, or nothing; short names such as the formats
 // want a distance of 1 ('csv' is no typo of 'ics')
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
-                         std::size_t max_distance = 2) {
+                         Lang lang, std::size_t max_distance = 2) {
     auto s = suggest(word, candidates, max_distance);
-    return s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string();
+    return s ? " (" + wijk::did_you_mean(*s).in(lang) + ")" : std::string();
 }
 
 // A filter value that matches no record is a typo far more often than an intention: say so
 // (exit 2) rather than print an empty list that looks like "nothing to do".
 bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
-               std::string_view option, std::string_view en_what, std::string_view nl_what) {
+               std::string_view option, std::string_view en_what, std::string_view nl_what, Lang lang) {
     for (const auto& w : wanted) {
         if (std::find(known.begin(), known.end(), w) != known.end()) continue;
-        print_error(msg("{}: there is no {} '{}'{}", "{}: er is geen {} '{}'{}", option, tr(en_what, nl_what), w,
-                        did_you_mean(w, known)));
+        print_error(msg(lang, "{}: there is no {} '{}'{}", "{}: er is geen {} '{}'{}", option, tr(lang, en_what, nl_what), w,
+                        did_you_mean(w, known, lang)));
         return false;
     }
     return true;
@@ -57,27 +57,27 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     const std::string format = cx.pick_format(opt.format, opt.output, "text");
     if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx" &&
         format != "email") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx, email{}",
+        print_error(msg(cx.lang(), "--format: '{}' is not one of: text, markdown, json, ics, xlsx, email{}",
                         "--format: '{}' is niet een van: text, markdown, json, ics, xlsx, email{}", format,
-                        did_you_mean(format, {"text", "markdown", "json", "ics", "xlsx", "email"}, 1)));
+                        did_you_mean(format, {"text", "markdown", "json", "ics", "xlsx", "email"}, cx.lang(), 1)));
         return exit_code::usage;
     }
-    if (auto s = check_email_options(format == "email", opt.email, opt.output.has_value(), output_language())) return *s;
+    if (auto s = check_email_options(format == "email", opt.email, opt.output.has_value(), cx.lang())) return *s;
     std::optional<Duration> within;
     if (opt.within) {
         within = parse_duration(*opt.within);
         if (within && too_long(*within)) {
-            print_error(msg("--within: '{}' is longer than 100 years", "--within: '{}' is langer dan 100 jaar", *opt.within));
+            print_error(msg(cx.lang(), "--within: '{}' is longer than 100 years", "--within: '{}' is langer dan 100 jaar", *opt.within));
             return exit_code::usage;
         }
         if (!within) {
-            print_error(msg("--within: '{}' is not a duration such as '90 days', '6 months' or '1y'",
+            print_error(msg(cx.lang(), "--within: '{}' is not a duration such as '90 days', '6 months' or '1y'",
                             "--within: '{}' is geen duur zoals '90 dagen', '6 maanden' of '1y'", *opt.within));
             return exit_code::usage;
         }
     }
     if (opt.group_by && *opt.group_by != "owner") {
-        print_error(msg("--group-by: '{}' is not one of: owner", "--group-by: '{}' is niet een van: owner",
+        print_error(msg(cx.lang(), "--group-by: '{}' is not one of: owner", "--group-by: '{}' is niet een van: owner",
                         *opt.group_by));
         return exit_code::usage;
     }
@@ -87,8 +87,8 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
         if (!i) {
             auto s = suggest(k, reminder_kind_names);
             const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
-            print_error(msg("--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
-                            s ? " (" + wijk::did_you_mean(*s).in(output_language()) + ")" : std::string()));
+            print_error(msg(cx.lang(), "--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
+                            s ? " (" + wijk::did_you_mean(*s).in(cx.lang()) + ")" : std::string()));
             return exit_code::usage;
         }
         ro.kinds.insert(static_cast<ReminderKind>(*i));
@@ -122,10 +122,10 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
             if (a.owner) out.emplace_back(*a.owner);
         return out;
     };
-    if ((!opt.partners.empty() && !known_ids(opt.partners, partners(), "--partner", "partner", "partner")) ||
+    if ((!opt.partners.empty() && !known_ids(opt.partners, partners(), "--partner", "partner", "partner", cx.lang())) ||
         (!opt.neighbourhoods.empty() &&
-         !known_ids(opt.neighbourhoods, neighbourhoods(), "--neighbourhood", "neighbourhood", "buurt")) ||
-        (!opt.owners.empty() && !known_ids(opt.owners, owners(), "--owner", "owner", "eigenaar")))
+         !known_ids(opt.neighbourhoods, neighbourhoods(), "--neighbourhood", "neighbourhood", "buurt", cx.lang())) ||
+        (!opt.owners.empty() && !known_ids(opt.owners, owners(), "--owner", "owner", "eigenaar", cx.lang())))
         return exit_code::usage;
 
     ro.as_of = cx.as_of;
@@ -136,7 +136,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     const Reminders reminders = compute_reminders(repo, ro);
     // --kind decide without a lead would look like "no decision is due"
     if (ro.kinds.count(ReminderKind::decide) && !repo.config.reminders_lead && !cx.global.quiet)
-        print_error(msg("--kind decide: there are no decide reminders without reminders.lead in wijk.yaml "
+        print_error(msg(cx.lang(), "--kind decide: there are no decide reminders without reminders.lead in wijk.yaml "
                         "(e.g. lead: 6 weeks)",
                         "--kind decide: zonder reminders.lead in wijk.yaml zijn er geen besluitherinneringen "
                         "(bijv. lead: 6 weken)"));
@@ -148,7 +148,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.config = &repo.config;
     report.reminders = &reminders;
     report.group_by_owner = opt.group_by.has_value();
-    report.lang = output_language();  // --lang, else wijk.yaml's language, as loaded
+    report.lang = cx.lang();  // --lang, else wijk.yaml's language, as loaded
     report.width = text_width(!opt.output);
     report.root_name = std::filesystem::path(repo.root).filename().string();
 
@@ -159,7 +159,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     }
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
     int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
-        return write_reminders_xlsx(report, output_language(), path);
+        return write_reminders_xlsx(report, cx.lang(), path);
     }) : cx.emit_streamed(opt.output, [&](const auto& write) {
         if (format == "text") stream_reminders_text(report, color, write);
         else if (format == "markdown") stream_reminders_markdown(report, write);
