@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/i18n.h"
@@ -164,23 +165,24 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
 }  // namespace
 
 void add_checklist(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<ChecklistCliOptions>();
     auto* sub =
-        app.add_subcommand("checklist", "The yearly evaluation checklist of each agreement due");
-    sub->add_option("--year", opt->year, "Evaluation year (default: the as-of year)")
+        app.add_subcommand("checklist", describe(l, "The yearly evaluation checklist of each agreement due", "De jaarlijkse evaluatiechecklist van elke afspraak die aan de beurt is"));
+    sub->add_option("--year", opt->year, describe(l, "Evaluation year (default: the as-of year)", "Evaluatiejaar (standaard: het jaar van --as-of)"))
         ->type_name("YEAR");
-    sub->add_option("--agreement", opt->agreements, "This agreement only (repeatable)")
+    sub->add_option("--agreement", opt->agreements, describe(l, "This agreement only (repeatable)", "Alleen deze afspraak (herhaalbaar)"))
         ->type_name("ID");
-    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html, yaml or json")
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: markdown (default), html, yaml or json", "Formaat van de uitvoer: markdown (standaard), html, yaml of json"))
         ->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write all checklists to FILE (atomically)")
+    sub->add_option("-o,--output", opt->output, describe(l, "Write all checklists to FILE (atomically)", "Schrijf alle checklists naar BESTAND (nooit half geschreven)"))
         ->type_name("FILE");
     sub->add_option("--out", opt->out_dir,
-                    "Write one file per agreement: DIR/YEAR/AGREEMENT.md|html|yaml")
+                    describe(l, "Write one file per agreement: DIR/YEAR/AGREEMENT.md|html|yaml", "Schrijf één bestand per afspraak: MAP/JAAR/AFSPRAAK.md|html|yaml"))
         ->type_name("DIR");
-    sub->add_flag("--force", opt->force, "With --out: replace files that exist");
+    sub->add_flag("--force", opt->force, describe(l, "With --out: replace files that exist", "Met --out: vervang bestanden die al bestaan"));
     sub->add_flag("--contacts", opt->contacts,
-                  "Show contact persons and participants (personal data)");
+                  describe(l, "Show contact persons and participants (personal data)", "Toon contactpersonen en deelnemers (persoonsgegevens)"));
     sub->callback([opt, &cx, &status] { status = run_checklist(*opt, cx); });
 }
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/enums.h"
@@ -443,9 +444,10 @@ int run_completion(const CompletionOptions& opt, Context& cx) {
 }  // namespace
 
 void add_completion(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<CompletionOptions>();
-    auto* sub = app.add_subcommand("completion", "Print a completion script for bash, zsh or fish");
-    sub->add_option("shell", opt->shell, "bash, zsh or fish")->type_name("SHELL");
+    auto* sub = app.add_subcommand("completion", describe(l, "Print a completion script for bash, zsh or fish", "Toon een script voor tab-aanvulling in bash, zsh of fish"));
+    sub->add_option("shell", opt->shell, describe(l, "bash, zsh or fish", "bash, zsh of fish"))->type_name("SHELL");
     // used by the scripts themselves to complete ids from the data
     sub->add_option("--ids", opt->ids, "Print the ids of KIND from the data")->group("");
     sub->callback([opt, &cx, &status] { status = run_completion(*opt, cx); });

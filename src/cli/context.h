@@ -45,6 +45,9 @@ struct Context {
     GlobalOptions global;
     Date as_of{};
     std::optional<Lang> forced_lang;
+    // The language of --help and of the options' descriptions: known before the command line is
+    // parsed (cli/common/command_line.h), since CLI11 is given the descriptions beforehand.
+    Lang help_lang = Lang::en;
     // validate --staged: read the git index instead of the working tree
     bool staged = false;
     // validate: only the diagnostics are wanted, so a cached result of the same repository

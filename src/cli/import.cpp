@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "import/leefbaarometer.h"
 #include "model/i18n.h"
@@ -112,16 +113,17 @@ int run_import_leefbaarometer(const ImportOptions& opt, Context& cx) {
 }  // namespace
 
 void add_import(CLI::App& app, Context& cx, int& status) {
-    auto* sub = app.add_subcommand("import", "Import data from elsewhere into a new data file");
+    const Lang l = cx.help_lang;
+    auto* sub = app.add_subcommand("import", describe(l, "Import data from elsewhere into a new data file", "Importeer gegevens van elders in een nieuw gegevensbestand"));
     sub->require_subcommand(1);
     auto opt = std::make_shared<ImportOptions>();
-    auto* lbm = sub->add_subcommand("leefbaarometer", "Leefbaarometer 3.0 open-data CSV -> a liveability data file");
-    lbm->add_option("file", opt->file, "The CSV file (bu_code/wk_code/gm_code, jaar, lbm, afw, fys, onv, soc, vrz, won, kscore)")
+    auto* lbm = sub->add_subcommand("leefbaarometer", describe(l, "Leefbaarometer 3.0 open-data CSV -> a liveability data file", "Open-data-CSV van de Leefbaarometer 3.0 -> een gegevensbestand over leefbaarheid"));
+    lbm->add_option("file", opt->file, describe(l, "The CSV file (bu_code/wk_code/gm_code, jaar, lbm, afw, fys, onv, soc, vrz, won, kscore)", "Het CSV-bestand (bu_code/wk_code/gm_code, jaar, lbm, afw, fys, onv, soc, vrz, won, kscore)"))
         ->required()
         ->type_name("FILE.csv");
-    lbm->add_option("--source", opt->source, "The source: written into every record (default leefbaarometer)")
+    lbm->add_option("--source", opt->source, describe(l, "The source: written into every record (default leefbaarometer)", "De bron, vermeld in elk record (standaard leefbaarometer)"))
         ->type_name("NAME");
-    lbm->add_option("-o,--output", opt->output, "Write the data file to FILE (atomically) instead of stdout")
+    lbm->add_option("-o,--output", opt->output, describe(l, "Write the data file to FILE (atomically) instead of stdout", "Schrijf het gegevensbestand naar BESTAND (nooit half geschreven) in plaats van naar de standaarduitvoer"))
         ->type_name("FILE");
     lbm->callback([opt, &cx, &status] { status = run_import_leefbaarometer(*opt, cx); });
 }

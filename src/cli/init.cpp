@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/i18n.h"
@@ -257,11 +258,12 @@ int run_init(const InitOptions& opt, Context& cx) {
 }  // namespace
 
 void add_init(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<InitOptions>();
-    auto* sub = app.add_subcommand("init", "Create a new data repository (never overwrites a file)");
-    sub->add_option("dir", opt->dir, "The folder to create it in (default: the current folder)")->type_name("DIR");
+    auto* sub = app.add_subcommand("init", describe(l, "Create a new data repository (never overwrites a file)", "Maak een nieuwe gegevensmap (overschrijft nooit een bestand)"));
+    sub->add_option("dir", opt->dir, describe(l, "The folder to create it in (default: the current folder)", "De map waarin de gegevensmap komt (standaard: de huidige map)"))->type_name("DIR");
     sub->add_flag("--vscode", opt->vscode,
-                  "Also write VS Code's settings (.vscode/); in an existing data repository, only those");
+                  describe(l, "Also write VS Code's settings (.vscode/); in an existing data repository, only those", "Schrijf ook de instellingen voor VS Code (.vscode/); in een bestaande gegevensmap alleen die"));
     sub->callback([opt, &cx, &status] { status = run_init(*opt, cx); });
 }
 

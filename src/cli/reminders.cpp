@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "cli/common/reminders_email.h"
 #include "cli/common/xlsx_output.h"
@@ -173,29 +174,30 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
 }  // namespace
 
 void add_reminders(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<RemindersOptions>();
-    auto* sub = app.add_subcommand("reminders", "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, json, ics, xlsx or email")->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
+    auto* sub = app.add_subcommand("reminders", describe(l, "List notice deadlines, renewals, expiries, evaluations and strategy ends ahead", "Toon wat eraan komt: opzegtermijnen die aflopen, verlengingen, einddatums, evaluaties en buurtstrategieën die eindigen"));
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, markdown, json, ics, xlsx or email", "Formaat van de uitvoer: text, markdown, json, ics, xlsx of email"))->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, describe(l, "Write to FILE (atomically); its extension picks the format", "Schrijf naar BESTAND (nooit half geschreven); de extensie kiest het formaat"))
         ->type_name("FILE");
-    sub->add_option("--within", opt->within, "Look this far ahead for every kind (e.g. '90 days', '6 months')")
+    sub->add_option("--within", opt->within, describe(l, "Look this far ahead for every kind (e.g. '90 days', '6 months')", "Kijk zo ver vooruit, voor elke soort (bijv. '90 dagen', '6 maanden')"))
         ->type_name("DURATION");
-    sub->add_option("--owner", opt->owners, "Only reminders about agreements this staff member owns (repeatable)")
+    sub->add_option("--owner", opt->owners, describe(l, "Only reminders about agreements this staff member owns (repeatable)", "Alleen herinneringen over afspraken waarvan deze medewerker eigenaar is (herhaalbaar)"))
         ->type_name("ID")->delimiter(',')->allow_extra_args(false);
-    sub->add_option("--partner", opt->partners, "Only reminders about agreements with this partner (repeatable)")
+    sub->add_option("--partner", opt->partners, describe(l, "Only reminders about agreements with this partner (repeatable)", "Alleen herinneringen over afspraken met deze partner (herhaalbaar)"))
         ->type_name("ID")->delimiter(',')->allow_extra_args(false);
-    sub->add_option("--neighbourhood", opt->neighbourhoods, "Only reminders that concern this neighbourhood (repeatable)")
+    sub->add_option("--neighbourhood", opt->neighbourhoods, describe(l, "Only reminders that concern this neighbourhood (repeatable)", "Alleen herinneringen die deze buurt aangaan (herhaalbaar)"))
         ->type_name("ID")->delimiter(',')->allow_extra_args(false);
     sub->add_option("--kind", opt->kinds,
-                    "Only this kind: decide, notice, renewal, expiry, evaluation or strategy-end (repeatable)")
+                    describe(l, "Only this kind: decide, notice, renewal, expiry, evaluation or strategy-end (repeatable)", "Alleen deze soort: decide, notice, renewal, expiry, evaluation of strategy-end (herhaalbaar)"))
         ->type_name("KIND")->delimiter(',')->allow_extra_args(false);
-    sub->add_option("--group-by", opt->group_by, "Group the text output by owner")->type_name("owner");
-    sub->add_option("--out", opt->email.out_dir, "With --format email: write DIR/OWNER.eml, one message per owner")
+    sub->add_option("--group-by", opt->group_by, describe(l, "Group the text output by owner", "Groepeer de tekstuitvoer per eigenaar"))->type_name("owner");
+    sub->add_option("--out", opt->email.out_dir, describe(l, "With --format email: write DIR/OWNER.eml, one message per owner", "Met --format email: schrijf MAP/EIGENAAR.eml, één bericht per eigenaar"))
         ->type_name("DIR");
     sub->add_option("--sendmail", opt->email.sendmail,
-                    "With --format email: pipe each message to CMD, a sendmail-compatible command")
+                    describe(l, "With --format email: pipe each message to CMD, a sendmail-compatible command", "Met --format email: geef elk bericht aan OPDRACHT, een programma dat werkt als sendmail"))
         ->type_name("CMD");
-    sub->add_flag("--check", opt->check, "Exit with status 1 when any reminder is overdue");
+    sub->add_flag("--check", opt->check, describe(l, "Exit with status 1 when any reminder is overdue", "Eindig met status 1 als een herinnering te laat is"));
     sub->callback([opt, &cx, &status] { status = run_reminders(*opt, cx); });
 }
 

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "cli/common/xlsx_output.h"
 #include "model/enums.h"
@@ -202,20 +203,22 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
 }  // namespace
 
 void add_summary(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<SummaryCliOptions>();
-    auto* sub = app.add_subcommand("summary", "The portfolio, or one neighbourhood, partner, agreement or strategy");
-    sub->add_option("entity", opt->entity, "[neighbourhood|partner|agreement|strategy] ID (the kind may be left out when the id is unique)")
+    auto* sub = app.add_subcommand("summary", describe(l, "The portfolio, or one neighbourhood, partner, agreement or strategy", "De portefeuille, of één buurt, partner, afspraak of buurtstrategie"));
+    sub->add_option("entity", opt->entity, describe(l, "[neighbourhood|partner|agreement|strategy] ID (the kind may be left out when the id is unique)", "[neighbourhood|partner|agreement|strategy] ID (de soort mag weg als het id uniek is)"))
         ->expected(0, 2)
         ->type_name("[KIND] ID");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown, csv, json, html or xlsx")->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write to FILE (atomically); its extension picks the format")
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, markdown, csv, json, html or xlsx", "Formaat van de uitvoer: text, markdown, csv, json, html of xlsx"))->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, describe(l, "Write to FILE (atomically); its extension picks the format", "Schrijf naar BESTAND (nooit half geschreven); de extensie kiest het formaat"))
         ->type_name("FILE");
     sub->add_option("--table", opt->table,
-                    "Only this table (csv: which one; json: spending). Portfolio: neighbourhoods, watchlist, agreements, "
-                    "spending, provisions, commitments, evaluations, liveability; entities: see wijk-summary(1)")
+                    describe(l, "Only this table (csv: which one; json: spending). Portfolio: neighbourhoods, watchlist, agreements, "
+                    "spending, provisions, commitments, evaluations, liveability; entities: see wijk-summary(1)", "Alleen deze tabel (csv: welke; json: spending). Portefeuille: neighbourhoods, watchlist, agreements, "
+                                "spending, provisions, commitments, evaluations, liveability; per record: zie wijk-summary(1)"))
         ->type_name("NAME");
-    sub->add_option("--csv", opt->csv, "CSV dialect: rfc4180 or excel-nl (default from wijk.yaml)")->type_name("DIALECT");
-    sub->add_flag("--contacts", opt->contacts, "Show contact persons and evaluation participants (personal data)");
+    sub->add_option("--csv", opt->csv, describe(l, "CSV dialect: rfc4180 or excel-nl (default from wijk.yaml)", "CSV-dialect: rfc4180 of excel-nl (standaard uit wijk.yaml)"))->type_name("DIALECT");
+    sub->add_flag("--contacts", opt->contacts, describe(l, "Show contact persons and evaluation participants (personal data)", "Toon contactpersonen en deelnemers aan evaluaties (persoonsgegevens)"));
     sub->callback([opt, &cx, &status] { status = run_summary(*opt, cx); });
 }
 

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "cli/common/command_line.h"
+#include "cli/common/help.h"
 
 #include "cli/context.h"
 #include "model/enums.h"
@@ -137,7 +138,7 @@ std::string translate(const CLI::ParseError& e, const Finding& found, Lang lang)
         }
         if (std::regex_match(what, m, std::regex("(.*) is required"))) {
             const CLI::Option* o = command->get_option_no_throw(m[1].str());
-            std::string name = o && o->get_positional() && !o->get_type_name().empty() ? o->get_type_name() : m[1].str();
+            std::string name = o && o->get_positional() && !o->get_type_name().empty() ? help_word(o->get_type_name(), lang) : m[1].str();
             return msg(lang, "'{}' needs {}", "'{}' heeft {} nodig", command_name(command), name);
         }
     }
@@ -147,7 +148,7 @@ std::string translate(const CLI::ParseError& e, const Finding& found, Lang lang)
             while (!name.empty() && name.back() == ' ') name.pop_back();
             if (found.last && (name.empty() || found.last->check_name(name)))
                 name = found.last->get_lnames().empty() ? found.last->get_name() : "--" + found.last->get_lnames().front();
-            return msg(lang, "{} needs a value ({})", "{} heeft een waarde nodig ({})", name, m[3].str());
+            return msg(lang, "{} needs a value ({})", "{} heeft een waarde nodig ({})", name, help_word(m[3].str(), lang));
         }
         return msg(lang, "wrong number of values: {}", "verkeerd aantal waarden: {}", what);
     }
