@@ -15,12 +15,9 @@
 using namespace wijk;
 using wijk::testing::InMemory;
 using wijk::testing::TempDir;
+using wijk::testing::write;
 
 namespace {
-void write(const std::filesystem::path& p, std::string_view text) {
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
 const Diagnostic* find(const Diagnostics& d, std::string_view rule) {
     for (const auto& x : d.items)
         if (x.rule == rule) return &x;
