@@ -11,6 +11,8 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/common/command_line.h"
+#include "cli/common/help.h"
 #include "cli/common/usage_errors.h"
 #include "io/output.h"
 
@@ -26,21 +28,44 @@ int main(int argc, char** argv) {
     int status = exit_code::ok;
     try {
         Context cx;
-        CLI::App app{"wijk: neighbourhood partnerships, agreements and liveability, kept in YAML", "wijk"};
-        app.set_version_flag("--version", std::string("wijk ") + WIJK_VERSION);
+        const std::vector<std::string> args(argv + 1, argv + argc);
+        // --help in the user's language: looked up only when it is shown (it may read wijk.yaml)
+        if (shows_descriptions(args)) cx.help_lang = command_line_language(args);
+        const Lang l = cx.help_lang;
+        CLI::App app{describe(l, "wijk: neighbourhood partnerships, agreements and liveability, kept in YAML",
+                              "wijk: buurtpartnerschappen, afspraken en leefbaarheid, bijgehouden in YAML"),
+                     "wijk"};
+        use_help_language(app, l);
+        app.set_version_flag("--version", std::string("wijk ") + WIJK_VERSION,
+                             describe(l, "Display program version information and exit", "Toon de versie van wijk en stop"));
         app.require_subcommand(1);
         app.fallthrough();
         app.option_defaults()->always_capture_default(false);
         auto& g = cx.global;
-        app.add_option("-C,--data", g.data, "Data root (the folder holding wijk.yaml)")->type_name("DIR");
-        app.add_option("--as-of", g.as_of, "The date that counts as today (default: the local date)")
+        app.add_option("-C,--data", g.data,
+                       describe(l, "Data root (the folder holding wijk.yaml)", "Gegevensmap (de map met wijk.yaml)"))
+            ->type_name("DIR");
+        app.add_option("--as-of", g.as_of,
+                       describe(l, "The date that counts as today (default: the local date)",
+                                "De datum die als vandaag geldt (standaard: vandaag)"))
             ->type_name("YYYY-MM-DD");
-        app.add_option("--lang", g.lang, "Language of human-readable output (default from wijk.yaml, else en)")
+        app.add_option("--lang", g.lang,
+                       describe(l, "Language of human-readable output (default from wijk.yaml, else en)",
+                                "Taal van alles wat wijk je laat lezen, ook deze hulp (standaard uit wijk.yaml, "
+                                "anders en)"))
             ->type_name("en|nl");
-        app.add_option("--color", g.color, "Colour: auto, always or never")->type_name("WHEN");
-        app.add_flag("-q,--quiet", g.quiet, "Print less: no progress, no closing summary");
-        app.add_option("--rev", g.rev, "Read the repository as it was at a git revision (no checkout)")->type_name("REV");
-        app.add_flag("--no-cache", g.no_cache, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)");
+        app.add_option("--color", g.color, describe(l, "Colour: auto, always or never", "Kleur: auto, always of never"))
+            ->type_name("WHEN");
+        app.add_flag("-q,--quiet", g.quiet,
+                     describe(l, "Print less: no progress, no closing summary",
+                              "Toon minder: geen voortgang, geen samenvatting aan het eind"));
+        app.add_option("--rev", g.rev,
+                       describe(l, "Read the repository as it was at a git revision (no checkout)",
+                                "Lees de gegevens zoals ze waren in een git-revisie (zonder checkout)"))
+            ->type_name("REV");
+        app.add_flag("--no-cache", g.no_cache,
+                     describe(l, "Neither read nor write the parse cache (also WIJK_NO_CACHE=1)",
+                              "Gebruik de cache niet: niet lezen en niet schrijven (ook WIJK_NO_CACHE=1)"));
 
         add_validate(app, cx, status);
         add_summary(app, cx, status);
@@ -60,7 +85,7 @@ int main(int argc, char** argv) {
             std::ostringstream text;
             app.exit(e, text, std::cerr);
             WriteResult r = write_stdout(text.str());
-            return r.ok ? exit_code::ok : report_write_failure(r);
+            return r.ok ? exit_code::ok : report_write_failure(r, cx.lang());
         };
         try {
             app.parse(argc, argv);
@@ -71,7 +96,7 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return print_and_exit(e);
         } catch (const CLI::ParseError& e) {
-            return report_usage_error(app, e, std::vector<std::string>(argv + 1, argv + argc));
+            return report_usage_error(app, e, args);
         }
         return status;
     } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/i18n.h"
@@ -44,13 +45,13 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
         for (const auto& path : paths)
             refused = cx.refuse_replacing_data(path).has_value() || refused;
     if (refused) {
-        print_error(std::string(tr("nothing written", "niets geschreven")));
+        print_error(std::string(tr(cx.lang(), "nothing written", "niets geschreven")));
         return exit_code::usage;
     }
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
-        print_error(msg("cannot create folder {}: {}", "kan map {} niet maken: {}",
+        print_error(msg(cx.lang(), "cannot create folder {}: {}", "kan map {} niet maken: {}",
                         terminal_safe(folder.string()), ec.message()));
         return exit_code::io;
     }
@@ -59,7 +60,7 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
     std::size_t skipped = 0;
     for (std::size_t i = 0; i < c.items.size(); ++i) {
         const std::string& path = paths[i];
-        std::string content = render_checklist(c, std::span(&c.items[i], 1), f, output_language());
+        std::string content = render_checklist(c, std::span(&c.items[i], 1), f, cx.lang());
         bool exists = false;
         WriteResult r = force ? write_file(path, content) : write_new_file(path, content, exists);
         if (r.ok) {
@@ -69,21 +70,21 @@ int write_out_dir(const Checklist& c, ChecklistFormat f, const std::string& dir,
             if (cx.data_file_refusal(
                     path))  // a form filled in: --force would not replace it either
                 print_error(
-                    msg("{} exists: not overwritten (a data file of the repository)",
+                    msg(cx.lang(), "{} exists: not overwritten (a data file of the repository)",
                         "{} bestaat al: niet overschreven (een gegevensbestand van de gegevensmap)",
                         terminal_safe(path)));
             else
-                print_error(msg("{} exists: not overwritten (--force replaces it)",
+                print_error(msg(cx.lang(), "{} exists: not overwritten (--force replaces it)",
                                 "{} bestaat al: niet overschreven (--force vervangt het)",
                                 terminal_safe(path)));
         } else {
-            print_error(msg("cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
+            print_error(msg(cx.lang(), "cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
             status = exit_code::io;
         }
     }
-    if (WriteResult r = write_stdout(written); !r.ok) return report_write_failure(r);
+    if (WriteResult r = write_stdout(written); !r.ok) return report_write_failure(r, cx.lang());
     if (skipped > 0 && !cx.global.quiet)
-        print_error(msg("{} file(s) skipped because they exist",
+        print_error(msg(cx.lang(), "{} file(s) skipped because they exist",
                         "{} bestand(en) overgeslagen omdat ze al bestaan", skipped));
     if (status != exit_code::ok) return status;
     return skipped > 0 ? exit_code::data_errors : exit_code::ok;
@@ -105,18 +106,18 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     if (opt.out_dir && opt.output) {
         print_error(
-            msg("--out and -o/--output cannot be combined: --out writes one file per agreement",
+            msg(cx.lang(), "--out and -o/--output cannot be combined: --out writes one file per agreement",
                 "--out en -o/--output gaan niet samen: --out schrijft een bestand per afspraak"));
         return exit_code::usage;
     }
     if (opt.out_dir && opt.out_dir->empty()) {
-        print_error(std::string(tr("--out: the folder name is empty; give a DIR, e.g. --out checklists",
+        print_error(std::string(tr(cx.lang(), "--out: the folder name is empty; give a DIR, e.g. --out checklists",
                                    "--out: de mapnaam is leeg; geef een MAP, bijv. --out checklists")));
         return exit_code::usage;
     }
     // --out names a folder: `--out x.md` is a mistake for `-o x.md`, not a folder named x.md
     if (opt.out_dir && looks_like_file_name(*opt.out_dir)) {
-        print_error(msg("--out '{}' names a folder (it gets one file per agreement, FOLDER/YEAR/AGREEMENT.md); "
+        print_error(msg(cx.lang(), "--out '{}' names a folder (it gets one file per agreement, FOLDER/YEAR/AGREEMENT.md); "
                         "to write one file, use -o {}",
                         "--out '{}' is een map (met een bestand per afspraak, MAP/JAAR/AFSPRAAK.md); "
                         "voor een enkel bestand: -o {}",
@@ -131,7 +132,7 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                                                                             : ChecklistFormat::markdown;
     int year = opt.year.value_or(int(cx.as_of.year()));
     if (year < 1900 || year > 2200) {
-        print_error(msg("--year: {} is not a year from 1900 to 2200",
+        print_error(msg(cx.lang(), "--year: {} is not a year from 1900 to 2200",
                         "--year: {} is geen jaar van 1900 tot 2200", year));
         return exit_code::usage;
     }
@@ -144,43 +145,44 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
     if (!unknown.empty()) {
         for (const auto& u : unknown)
             print_error(u.suggestion
-                            ? msg("no agreement has id '{}'; did you mean '{}'?",
+                            ? msg(cx.lang(), "no agreement has id '{}'; did you mean '{}'?",
                                   "geen afspraak heeft id '{}'; bedoel je '{}'?", u.id,
                                   *u.suggestion)
-                            : msg("no agreement has id '{}'", "geen afspraak heeft id '{}'", u.id));
+                            : msg(cx.lang(), "no agreement has id '{}'", "geen afspraak heeft id '{}'", u.id));
         return exit_code::data_errors;
     }
     if (c.items.empty()) {
         if (!cx.global.quiet)
-            print_error(msg("no agreement needs an evaluation for {}: nothing to write",
+            print_error(msg(cx.lang(), "no agreement needs an evaluation for {}: nothing to write",
                             "geen afspraak hoeft geëvalueerd te worden voor {}: niets te schrijven",
                             year));
         return exit_code::ok;
     }
     if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx);
-    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, output_language(), write); });
+    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, cx.lang(), write); });
 }
 
 }  // namespace
 
 void add_checklist(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<ChecklistCliOptions>();
     auto* sub =
-        app.add_subcommand("checklist", "The yearly evaluation checklist of each agreement due");
-    sub->add_option("--year", opt->year, "Evaluation year (default: the as-of year)")
+        app.add_subcommand("checklist", describe(l, "The yearly evaluation checklist of each agreement due", "De jaarlijkse evaluatiechecklist van elke afspraak die aan de beurt is"));
+    sub->add_option("--year", opt->year, describe(l, "Evaluation year (default: the as-of year)", "Evaluatiejaar (standaard: het jaar van --as-of)"))
         ->type_name("YEAR");
-    sub->add_option("--agreement", opt->agreements, "This agreement only (repeatable)")
+    sub->add_option("--agreement", opt->agreements, describe(l, "This agreement only (repeatable)", "Alleen deze afspraak (herhaalbaar)"))
         ->type_name("ID");
-    sub->add_option("-f,--format", opt->format, "Output format: markdown (default), html, yaml or json")
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: markdown (default), html, yaml or json", "Formaat van de uitvoer: markdown (standaard), html, yaml of json"))
         ->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write all checklists to FILE (atomically)")
+    sub->add_option("-o,--output", opt->output, describe(l, "Write all checklists to FILE (atomically)", "Schrijf alle checklists naar BESTAND (nooit half geschreven)"))
         ->type_name("FILE");
     sub->add_option("--out", opt->out_dir,
-                    "Write one file per agreement: DIR/YEAR/AGREEMENT.md|html|yaml")
+                    describe(l, "Write one file per agreement: DIR/YEAR/AGREEMENT.md|html|yaml", "Schrijf één bestand per afspraak: MAP/JAAR/AFSPRAAK.md|html|yaml"))
         ->type_name("DIR");
-    sub->add_flag("--force", opt->force, "With --out: replace files that exist");
+    sub->add_flag("--force", opt->force, describe(l, "With --out: replace files that exist", "Met --out: vervang bestanden die al bestaan"));
     sub->add_flag("--contacts", opt->contacts,
-                  "Show contact persons and participants (personal data)");
+                  describe(l, "Show contact persons and participants (personal data)", "Toon contactpersonen en deelnemers (persoonsgegevens)"));
     sub->callback([opt, &cx, &status] { status = run_checklist(*opt, cx); });
 }
 

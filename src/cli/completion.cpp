@@ -14,6 +14,7 @@
 
 #include "io/formats.h"
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/enums.h"
@@ -408,7 +409,7 @@ complete -c wijk -f -a '(__wijk_complete)'
 int print_ids(const std::string& kind, Context& cx) {
     static const std::vector<std::string> kinds{"neighbourhoods", "partners", "agreements", "strategies", "staff"};
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-        print_error(msg("--ids: '{}' is not one of: neighbourhoods, partners, agreements, strategies, staff",
+        print_error(msg(cx.lang(), "--ids: '{}' is not one of: neighbourhoods, partners, agreements, strategies, staff",
                         "--ids: '{}' is niet een van: neighbourhoods, partners, agreements, strategies, staff", kind));
         return exit_code::usage;
     }
@@ -432,8 +433,8 @@ int run_completion(const CompletionOptions& opt, Context& cx) {
         script = fish_script;
     } else {
         print_error(opt.shell.empty()
-                        ? std::string(tr("name a shell: bash, zsh or fish", "noem een shell: bash, zsh of fish"))
-                        : msg("'{}' is not one of: bash, zsh, fish", "'{}' is niet een van: bash, zsh, fish", opt.shell));
+                        ? std::string(tr(cx.lang(), "name a shell: bash, zsh or fish", "noem een shell: bash, zsh of fish"))
+                        : msg(cx.lang(), "'{}' is not one of: bash, zsh, fish", "'{}' is niet een van: bash, zsh, fish", opt.shell));
         return exit_code::usage;
     }
     return cx.emit(std::nullopt, script);
@@ -442,9 +443,10 @@ int run_completion(const CompletionOptions& opt, Context& cx) {
 }  // namespace
 
 void add_completion(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<CompletionOptions>();
-    auto* sub = app.add_subcommand("completion", "Print a completion script for bash, zsh or fish");
-    sub->add_option("shell", opt->shell, "bash, zsh or fish")->type_name("SHELL");
+    auto* sub = app.add_subcommand("completion", describe(l, "Print a completion script for bash, zsh or fish", "Toon een script voor tab-aanvulling in bash, zsh of fish"));
+    sub->add_option("shell", opt->shell, describe(l, "bash, zsh or fish", "bash, zsh of fish"))->type_name("SHELL");
     // used by the scripts themselves to complete ids from the data
     sub->add_option("--ids", opt->ids, "Print the ids of KIND from the data")->group("");
     sub->callback([opt, &cx, &status] { status = run_completion(*opt, cx); });

@@ -38,7 +38,7 @@ void print_error(const std::string& message) {
 namespace {
 
 // Why a text that has the form YYYY-MM-DD is still no date: "February 2026 has 28 days".
-std::string why_not_a_date(std::string_view text) {
+std::string why_not_a_date(std::string_view text, Lang lang) {
     auto number = [&](std::size_t at, std::size_t n) {
         int v = 0;
         for (std::size_t i = at; i < at + n; ++i) {
@@ -48,12 +48,12 @@ std::string why_not_a_date(std::string_view text) {
         return v;
     };
     int y = number(0, 4), m = number(5, 2);
-    if (m < 1 || m > 12) return msg("there is no month {}", "er is geen maand {}", m);
-    if (y < 1) return std::string(tr("there is no year 0", "er is geen jaar 0"));
+    if (m < 1 || m > 12) return msg(lang, "there is no month {}", "er is geen maand {}", m);
+    if (y < 1) return std::string(tr(lang, "there is no year 0", "er is geen jaar 0"));
     auto days = unsigned(std::chrono::year_month_day_last(std::chrono::year(y) / std::chrono::month(unsigned(m)) /
                                                           std::chrono::last)
                              .day());
-    return msg("{} {} has {} days", "{} {} heeft {} dagen", month_name(unsigned(m), output_language()), y, days);
+    return msg(lang, "{} {} has {} days", "{} {} heeft {} dagen", month_name(unsigned(m), lang), y, days);
 }
 
 }  // namespace
@@ -66,7 +66,6 @@ bool Context::resolve_globals() {
             return false;
         }
         forced_lang = static_cast<Lang>(*i);
-        set_output_language(*forced_lang);
     }
     if (global.as_of) {
         auto d = parse_date(*global.as_of);
@@ -75,16 +74,16 @@ bool Context::resolve_globals() {
             bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
                           std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
             if (shaped)
-                print_error(msg("--as-of: '{}' is not a real date ({})", "--as-of: '{}' is geen bestaande datum ({})",
-                                t, why_not_a_date(t)));
+                print_error(msg(lang(), "--as-of: '{}' is not a real date ({})", "--as-of: '{}' is geen bestaande datum ({})",
+                                t, why_not_a_date(t, lang())));
             else
-                print_error(msg("--as-of: '{}' is not a date in the form YYYY-MM-DD",
+                print_error(msg(lang(), "--as-of: '{}' is not a date in the form YYYY-MM-DD",
                                 "--as-of: '{}' is geen datum in de vorm JJJJ-MM-DD", terminal_safe(t)));
             return false;
         }
         if (int(d->year()) < 1900 || int(d->year()) > 2200) {
             // the data's years are 1900..2200; far outside, terms would roll past year 9999
-            print_error(msg("--as-of: {} is outside the years 1900 to 2200",
+            print_error(msg(lang(), "--as-of: {} is outside the years 1900 to 2200",
                             "--as-of: {} valt buiten de jaren 1900 tot en met 2200", *global.as_of));
             return false;
         }
@@ -132,7 +131,7 @@ std::optional<std::string> Context::data_root() const {
     auto cwd = std::filesystem::current_path(ec).string();
     auto root = find_data_root(global.data, std::getenv("WIJK_DATA"), cwd);
     if (!root) {
-        print_error(std::string(tr(
+        print_error(std::string(tr(lang(),
             "no data repository found: give one with -C/--data DIR, set WIJK_DATA, or run wijk in a "
             "folder (or below one) that holds wijk.yaml",
             "geen gegevensmap gevonden: geef er een met -C/--data MAP, zet WIJK_DATA, of start wijk "
@@ -140,12 +139,12 @@ std::optional<std::string> Context::data_root() const {
         return std::nullopt;
     }
     if (!std::filesystem::is_directory(*root, ec)) {
-        print_error(msg("data folder '{}' does not exist or is not a folder",
+        print_error(msg(lang(), "data folder '{}' does not exist or is not a folder",
                         "gegevensmap '{}' bestaat niet of is geen map", *root));
         return std::nullopt;
     }
     if (!std::filesystem::exists(std::filesystem::path(*root) / "wijk.yaml", ec)) {
-        print_error(msg("'{}' holds no wijk.yaml: is it a wijk data repository? (wijk init creates one)",
+        print_error(msg(lang(), "'{}' holds no wijk.yaml: is it a wijk data repository? (wijk init creates one)",
                         "'{}' bevat geen wijk.yaml: is het een wijk-gegevensmap? (wijk init maakt er een)", *root));
         return std::nullopt;
     }
@@ -156,6 +155,8 @@ namespace {
 
 // "reading files 1234 of 85702" on a terminal once loading has taken more than a second.
 struct Progress {
+    explicit Progress(Lang l) : lang(l) {}
+    Lang lang;
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
     // WIJK_PROGRESS_DELAY_MS: after how long the line appears (default 1000; for tests)
     std::chrono::milliseconds delay{[] {
@@ -167,7 +168,7 @@ struct Progress {
         using namespace std::chrono;
         if (!shown && steady_clock::now() - start < delay) return;
         shown = true;
-        std::string line = "\r" + msg("wijk: reading files {} of {}", "wijk: bestanden lezen {} van {}", done, total);
+        std::string line = "\r" + msg(lang, "wijk: reading files {} of {}", "wijk: bestanden lezen {} van {}", done, total);
         if (done == total) line += "\r\x1b[K";
         std::fwrite(line.data(), 1, line.size(), stderr);
         std::fflush(stderr);
@@ -180,6 +181,11 @@ Lang Context::lang(const Config& config) const {
     if (forced_lang) return *forced_lang;
     if (config.language) return *config.language;
     return Lang::en;
+}
+
+Lang Context::lang() const {
+    if (forced_lang) return *forced_lang;
+    return loaded_lang_.value_or(Lang::en);
 }
 
 std::optional<Loaded> Context::load(const std::string& root) const {
@@ -218,7 +224,7 @@ std::optional<Loaded> Context::load(const std::string& root) const {
         source = std::make_shared<DiskSource>(root);
     }
     WorkspaceOptions options;
-    auto progress = std::make_shared<Progress>();
+    auto progress = std::make_shared<Progress>(lang());
     if (!global.quiet && ::isatty(STDERR_FILENO))
         options.progress = [progress](std::size_t d, std::size_t t) { (*progress)(d, t); };
     options.cache = open_cache(root);
@@ -233,7 +239,7 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     if (use_result) {
         key = work.scan() ^ (std::uint64_t(std::chrono::sys_days(as_of).time_since_epoch().count()) * 0x9E3779B97F4A7C15ull);
         if (auto hit = cached_result(*cache, key, work)) {
-            set_output_language(lang(work.repository().config));
+            loaded_lang_ = lang(work.repository().config);
             LoadedRoot written{root, {}};
             for (const auto& g : work.repository().config.exclude)
                 if (g) written.exclude.emplace_back(*g);
@@ -244,8 +250,7 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     }
     work.load();
     const Repository& repo = loaded.repo();
-    // transitional: the renderers not yet given the language read it from here
-    set_output_language(lang(repo.config));
+    loaded_lang_ = lang(repo.config);
     LoadedRoot written{root, {}};
     for (const auto& g : repo.config.exclude)
         if (g) written.exclude.emplace_back(*g);
@@ -390,9 +395,9 @@ int Context::emit(const std::optional<std::string>& path, const std::string& con
     return emit_streamed(path, [&](const auto& write) { write(content); });
 }
 
-int report_write_failure(const WriteResult& r) {
+int report_write_failure(const WriteResult& r, Lang lang) {
     if (r.errnum == EPIPE) return 128 + SIGPIPE;  // `| head`: the reader has all it wanted
-    print_error(msg("cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
+    print_error(msg(lang, "cannot write {}", "kan {} niet schrijven", terminal_safe(r.error)));
     return exit_code::io;
 }
 
@@ -422,18 +427,18 @@ std::optional<std::string> Context::data_file_refusal(const std::string& path) c
                 !r.empty() && r.rfind("..", 0) != 0)
                 shown_root = r;
         std::string of =
-            own ? std::string(tr("the repository", "de gegevensmap"))
-                : msg("the repository {}", "de gegevensmap {}", terminal_safe(shown_root));
+            own ? std::string(tr(lang(), "the repository", "de gegevensmap"))
+                : msg(lang(), "the repository {}", "de gegevensmap {}", terminal_safe(shown_root));
         if (rel == "wijk.yaml") {
             return msg(
-                "{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
+                lang(), "{} is the configuration (wijk.yaml) of {}: not replaced; choose another file name",
                 "{} is het instellingenbestand (wijk.yaml) van {}: niet vervangen; kies een andere "
                 "bestandsnaam",
                 terminal_safe(path), of);
         }
         if (!is_data_file(rel, exclude)) return std::nullopt;
         return msg(
-            "{} is a data file of {}: not replaced (a write never overwrites records); choose a "
+            lang(), "{} is a data file of {}: not replaced (a write never overwrites records); choose a "
             "new "
             "file name",
             "{} is een gegevensbestand van {}: niet vervangen (schrijven overschrijft nooit "
@@ -473,7 +478,7 @@ int Context::emit_streamed(
     const std::optional<std::string>& path,
     const std::function<void(const std::function<void(std::string_view)>&)>& produce) const {
     if (path && path->empty()) {
-        print_error(std::string(tr("-o/--output: the file name is empty; give a FILE, or - for standard output",
+        print_error(std::string(tr(lang(), "-o/--output: the file name is empty; give a FILE, or - for standard output",
                                    "-o/--output: de bestandsnaam is leeg; geef een BESTAND, of - voor standaarduitvoer")));
         return exit_code::usage;
     }
@@ -485,7 +490,7 @@ int Context::emit_streamed(
     produce([&](std::string_view piece) { file->write(piece); });
     WriteResult r = file->finish();
     if (r.ok) return exit_code::ok;
-    return report_write_failure(r);
+    return report_write_failure(r, lang());
 }
 
 std::optional<Format> Context::choose_format(const std::optional<std::string>& format,
@@ -504,13 +509,13 @@ std::optional<Format> Context::choose_format(const std::optional<std::string>& f
         for (Format f : table->formats) names.push_back(format_name(f));
         // short names want a distance of 1 ('csv' is no typo of 'ics')
         auto likely = suggest(*format, names, 1);
-        print_error(msg("--format: '{}' is not one of: {}{}", "--format: '{}' is niet een van: {}{}",
+        print_error(msg(lang(), "--format: '{}' is not one of: {}{}", "--format: '{}' is niet een van: {}{}",
                         terminal_safe(*format), formats,
-                        likely ? " (" + did_you_mean(*likely).in(output_language()) + ")" : std::string()));
+                        likely ? " (" + did_you_mean(*likely).in(lang()) + ")" : std::string()));
         return std::nullopt;
     }
     std::string ext = std::filesystem::path(*output).extension().string();
-    print_error(msg("-o {}: the extension {} stands for {}, which {} does not write; its formats are {}: "
+    print_error(msg(lang(), "-o {}: the extension {} stands for {}, which {} does not write; its formats are {}: "
                     "give one with --format",
                     "-o {}: de extensie {} staat voor {}, dat {} niet schrijft; de vormen zijn {}: "
                     "kies er een met --format",

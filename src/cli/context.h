@@ -46,6 +46,9 @@ struct Context {
     GlobalOptions global;
     Date as_of{};
     std::optional<Lang> forced_lang;
+    // The language of --help and of the options' descriptions: known before the command line is
+    // parsed (cli/common/command_line.h), since CLI11 is given the descriptions beforehand.
+    Lang help_lang = Lang::en;
     // validate --staged: read the git index instead of the working tree
     bool staged = false;
     // validate: only the diagnostics are wanted, so a cached result of the same repository
@@ -59,6 +62,9 @@ struct Context {
     std::optional<std::string> data_root() const;
     // The language of human-readable output: --lang, else wijk.yaml's, else en.
     Lang lang(const Config& config) const;
+    // The language of human-readable output now: --lang, else that of the repository loaded
+    // last (before any is loaded: en).
+    Lang lang() const;
     // Loads and checks the repository at `root` from the source the options name (the working
     // tree, the git index for --staged, a commit for --rev); nullopt when that source cannot be
     // opened (the problem is printed; the exit status is load_failure: 3, or 2 for a revision
@@ -106,13 +112,14 @@ private:
         std::vector<std::string> exclude;
     };
     mutable std::optional<LoadedRoot> loaded_root_;
+    mutable std::optional<Lang> loaded_lang_;  // wijk.yaml's language (or en) of the last load
     mutable int load_failure_ = exit_code::io;
 };
 
 struct WriteResult;
 // A failed write: a closed pipe ends quietly with 141 (as SIGPIPE would, when it is ignored);
-// anything else prints "cannot write PATH: reason" and is exit_code::io.
-int report_write_failure(const WriteResult& result);
+// anything else prints "cannot write PATH: reason" (in `lang`) and is exit_code::io.
+int report_write_failure(const WriteResult& result, Lang lang);
 
 // The columns text output may fill: COLUMNS when set, else the width of the terminal on stdout
 // (when `to_terminal`: the output goes there), else 80.

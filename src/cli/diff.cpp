@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "cli/common/revisions.h"
 #include "history/state_diff.h"
@@ -94,14 +95,15 @@ int run_diff(const DiffCliOptions& opt, Context& cx) {
 }
 
 void add_diff(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<DiffCliOptions>();
-    auto* sub = app.add_subcommand("diff", "The records that differ between two states: HEAD and the working tree, or the revisions given");
-    sub->add_option("revisions", opt->revisions, "REV: compare it with the working tree; REV REV2: compare two revisions")
+    auto* sub = app.add_subcommand("diff", describe(l, "The records that differ between two states: HEAD and the working tree, or the revisions given", "De records die verschillen tussen twee toestanden: HEAD en de werkmap, of de revisies die je noemt"));
+    sub->add_option("revisions", opt->revisions, describe(l, "REV: compare it with the working tree; REV REV2: compare two revisions", "REVISIE: vergelijk die met de werkmap; REVISIE REVISIE2: vergelijk twee revisies"))
         ->expected(0, 2)
         ->type_name("REV");
-    sub->add_flag("--staged", opt->staged, "Compare HEAD (or REV) with the git index: what is being committed");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown or json")->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write the report to FILE (atomically)")->type_name("FILE");
+    sub->add_flag("--staged", opt->staged, describe(l, "Compare HEAD (or REV) with the git index: what is being committed", "Vergelijk HEAD (of REVISIE) met de git-index: wat je nu commit"));
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, markdown or json", "Formaat van de uitvoer: text, markdown of json"))->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, describe(l, "Write the report to FILE (atomically)", "Schrijf het rapport naar BESTAND (nooit half geschreven)"))->type_name("FILE");
     sub->callback([opt, &cx, &status] { status = run_diff(*opt, cx); });
 }
 

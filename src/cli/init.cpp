@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "io/output.h"
 #include "model/i18n.h"
@@ -56,18 +57,18 @@ bool exists_at(const fs::path& p) {
 }
 
 // Makes `folder` and the folders above it that are missing, noting each in `undo`.
-bool make_folders(const fs::path& folder, Undo& undo, std::string& error) {
+bool make_folders(const fs::path& folder, Undo& undo, std::string& error, Lang lang) {
     if (folder.empty() || exists_at(folder)) {
         std::error_code ec;
         if (!folder.empty() && !fs::is_directory(folder, ec)) {
-            error = msg("{} is not a folder", "{} is geen map", folder.string());
+            error = msg(lang, "{} is not a folder", "{} is geen map", folder.string());
             return false;
         }
         return true;
     }
-    if (!make_folders(folder.parent_path(), undo, error)) return false;
+    if (!make_folders(folder.parent_path(), undo, error, lang)) return false;
     if (::mkdir(folder.c_str(), 0777) != 0) {
-        error = msg("cannot create folder {}: {}", "kan map {} niet maken: {}", folder.string(), std::strerror(errno));
+        error = msg(lang, "cannot create folder {}: {}", "kan map {} niet maken: {}", folder.string(), std::strerror(errno));
         return false;
     }
     undo.folder(folder);
@@ -130,10 +131,10 @@ int run_init(const InitOptions& opt, Context& cx) {
     fs::path dir(opt.dir);
     std::error_code ec;
     if (exists_at(dir) && !fs::is_directory(dir, ec)) {
-        print_error(msg("{} exists and is not a folder", "{} bestaat al en is geen map", opt.dir));
+        print_error(msg(cx.lang(), "{} exists and is not a folder", "{} bestaat al en is geen map", opt.dir));
         return exit_code::io;
     }
-    Lang lang = output_language();
+    Lang lang = cx.lang();
     InitPlan plan;
     plan.lang = lang;
     auto top = work_tree_top(dir);
@@ -157,10 +158,10 @@ int run_init(const InitOptions& opt, Context& cx) {
         if (exists_at(dir / f.path)) existing += "\n  " + (dir / f.path).lexically_normal().string();
     if (!existing.empty()) {
         print_error(settings_only
-                        ? msg("not writing the VS Code settings: these files exist already (nothing was written):{}",
+                        ? msg(cx.lang(), "not writing the VS Code settings: these files exist already (nothing was written):{}",
                               "de VS Code-instellingen niet geschreven: deze bestanden bestaan al (niets geschreven):{}",
                               existing)
-                        : msg("not creating a data repository: these files exist already (nothing was written):{}",
+                        : msg(cx.lang(), "not creating a data repository: these files exist already (nothing was written):{}",
                               "geen gegevensmap gemaakt: deze bestanden bestaan al (niets geschreven):{}", existing));
         return exit_code::data_errors;
     }
@@ -170,8 +171,8 @@ int run_init(const InitOptions& opt, Context& cx) {
     for (const auto& f : files) {
         fs::path p = dir / f.path;
         std::string error;
-        if (!make_folders(p.parent_path(), undo, error)) {
-            print_error(msg("{}; nothing was created", "{}; er is niets gemaakt", error));
+        if (!make_folders(p.parent_path(), undo, error, lang)) {
+            print_error(msg(cx.lang(), "{}; nothing was created", "{}; er is niets gemaakt", error));
             return exit_code::io;
         }
         bool appeared = false;
@@ -186,11 +187,11 @@ int run_init(const InitOptions& opt, Context& cx) {
         }
         if (!r.ok) {
             if (appeared)
-                print_error(msg("{} appeared while writing: left as it is, and nothing of this run was kept",
+                print_error(msg(cx.lang(), "{} appeared while writing: left as it is, and nothing of this run was kept",
                                 "{} verscheen tijdens het schrijven: ongemoeid gelaten, en niets van deze run is bewaard",
                                 p.string()));
             else
-                print_error(msg("cannot write {}; nothing was created (the {} files written before it were removed)",
+                print_error(msg(cx.lang(), "cannot write {}; nothing was created (the {} files written before it were removed)",
                                 "kan {} niet schrijven; er is niets gemaakt (de {} bestanden die al geschreven waren, zijn verwijderd)",
                                 r.error, undo.files()));
             return appeared ? exit_code::data_errors : exit_code::io;
@@ -201,14 +202,14 @@ int run_init(const InitOptions& opt, Context& cx) {
     if (settings_only) {
         std::string shown = dir.lexically_normal().string();
         if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-        std::string out = msg("Wrote the VS Code settings in {}:\n", "De VS Code-instellingen geschreven in {}:\n", shown) + report;
-        out += tr("Next: open the folder in VS Code and install the recommended wijk extension.\n",
+        std::string out = msg(cx.lang(), "Wrote the VS Code settings in {}:\n", "De VS Code-instellingen geschreven in {}:\n", shown) + report;
+        out += tr(cx.lang(), "Next: open the folder in VS Code and install the recommended wijk extension.\n",
                   "Verder: open de map in VS Code en installeer de aanbevolen extensie wijk.\n");
         if (cx.global.quiet) return exit_code::ok;
         return cx.emit(std::nullopt, out);
     }
     if (auto outer = enclosing_data_root(dir))
-        print_error(msg("warning: {} lies inside the data repository {}, which will read these files as its own data "
+        print_error(msg(cx.lang(), "warning: {} lies inside the data repository {}, which will read these files as its own data "
                         "(duplicate ids); add the folder to the exclude: of {}/wijk.yaml, or move it out",
                         "waarschuwing: {} ligt in de gegevensmap {}, die deze bestanden als haar eigen gegevens zal lezen "
                         "(dubbele id's); zet de map in exclude: van {}/wijk.yaml, of verplaats haar",
@@ -216,36 +217,36 @@ int run_init(const InitOptions& opt, Context& cx) {
 
     std::string shown = dir.lexically_normal().string();
     if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-    std::string out = msg("Created a wijk data repository in {}:\n", "Een wijk-gegevensmap gemaakt in {}:\n", shown) + report;
+    std::string out = msg(cx.lang(), "Created a wijk data repository in {}:\n", "Een wijk-gegevensmap gemaakt in {}:\n", shown) + report;
     if (plan.readme != "README.md")
-        out += msg("README.md was there already and is left as it is: the README for the\neditors is WIJK.md.\n",
+        out += msg(cx.lang(), "README.md was there already and is left as it is: the README for the\neditors is WIJK.md.\n",
                    "README.md bestond al en is ongemoeid gelaten: de uitleg voor wie de\ngegevens bewerkt staat in WIJK.md.\n");
     if (!plan.gitignore) {
         std::string lines = missing_gitignore_lines(dir / ".gitignore", lang);
         if (!lines.empty())
-            out += msg(".gitignore was there already and is left as it is; add these lines to it:\n",
+            out += msg(cx.lang(), ".gitignore was there already and is left as it is; add these lines to it:\n",
                        ".gitignore bestond al en is ongemoeid gelaten; voeg deze regels eraan toe:\n") + lines;
     }
     std::string hooks = plan.data_path == "." ? "hooks" : plan.data_path + "/hooks";
     // the commands on lines of their own: copied as they are, never wrapped
-    out += tr("Next:\n", "Verder:\n");
-    out += msg("  1. Edit the example files (see {}), then check them:\n       wijk -C {} validate\n",
+    out += tr(cx.lang(), "Next:\n", "Verder:\n");
+    out += msg(cx.lang(), "  1. Edit the example files (see {}), then check them:\n       wijk -C {} validate\n",
                "  1. Pas de voorbeeldbestanden aan (zie {}) en controleer ze:\n       wijk -C {} validate\n",
                plan.readme, shown);
     if (top)
-        out += msg("  2. Check every commit:\n       git -C {} config core.hooksPath {}\n",
+        out += msg(cx.lang(), "  2. Check every commit:\n       git -C {} config core.hooksPath {}\n",
                    "  2. Controleer elke commit:\n       git -C {} config core.hooksPath {}\n", shown, hooks);
     else
-        out += msg("  2. Make it a git repository that checks every commit:\n       {}git init && git config core.hooksPath hooks\n",
+        out += msg(cx.lang(), "  2. Make it a git repository that checks every commit:\n       {}git init && git config core.hooksPath hooks\n",
                    "  2. Maak er een git-repository van die elke commit controleert:\n       {}git init && git config core.hooksPath hooks\n",
                    shown == "." ? "" : "cd " + shown + " && ");
-    out += msg("  3. For CI, set the variable {} to the URL of your wijk .deb or of wijk's\n"
+    out += msg(cx.lang(), "  3. For CI, set the variable {} to the URL of your wijk .deb or of wijk's\n"
                "     source repository (see {}).\n",
                "  3. Zet voor CI de variabele {} op de URL van je wijk-pakket (.deb) of\n"
                "     van de broncode van wijk (zie {}).\n",
                ci_setting, (dir / "ci/install-wijk.sh").lexically_normal().string());
     if (top && plan.data_path != ".")
-        out += msg("     GitHub and GitLab read .github/ and .gitlab-ci.yml only at the top of the\n"
+        out += msg(cx.lang(), "     GitHub and GitLab read .github/ and .gitlab-ci.yml only at the top of the\n"
                    "     repository: move them to {} (they run wijk -C {} already).\n",
                    "     GitHub en GitLab lezen .github/ en .gitlab-ci.yml alleen bovenin de\n"
                    "     repository: verplaats ze naar {} (ze draaien al wijk -C {}).\n",
@@ -257,11 +258,12 @@ int run_init(const InitOptions& opt, Context& cx) {
 }  // namespace
 
 void add_init(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<InitOptions>();
-    auto* sub = app.add_subcommand("init", "Create a new data repository (never overwrites a file)");
-    sub->add_option("dir", opt->dir, "The folder to create it in (default: the current folder)")->type_name("DIR");
+    auto* sub = app.add_subcommand("init", describe(l, "Create a new data repository (never overwrites a file)", "Maak een nieuwe gegevensmap (overschrijft nooit een bestand)"));
+    sub->add_option("dir", opt->dir, describe(l, "The folder to create it in (default: the current folder)", "De map waarin de gegevensmap komt (standaard: de huidige map)"))->type_name("DIR");
     sub->add_flag("--vscode", opt->vscode,
-                  "Also write VS Code's settings (.vscode/); in an existing data repository, only those");
+                  describe(l, "Also write VS Code's settings (.vscode/); in an existing data repository, only those", "Schrijf ook de instellingen voor VS Code (.vscode/); in een bestaande gegevensmap alleen die"));
     sub->callback([opt, &cx, &status] { status = run_init(*opt, cx); });
 }
 

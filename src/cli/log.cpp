@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "cli/common/revisions.h"
 #include "history/record_log.h"
@@ -146,15 +147,16 @@ int run_log(const LogCliOptions& opt, Context& cx) {
 }  // namespace
 
 void add_log(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<LogCliOptions>();
-    auto* sub = app.add_subcommand("log", "The commits that changed one record, newest first, with the fields they changed");
-    sub->add_option("entity", opt->entity, "agreement, partner, neighbourhood or strategy")->required()->type_name("ENTITY");
-    sub->add_option("id", opt->id, "The record's id")->required()->type_name("ID");
-    sub->add_option("--since", opt->since, "Only commits dated on or after this day")->type_name("YYYY-MM-DD");
-    sub->add_option("--until", opt->until, "Only commits dated on or before this day")->type_name("YYYY-MM-DD");
-    sub->add_option("-n,--max-count", opt->max_count, "At most N commits (the newest)")->type_name("N");
-    sub->add_option("-f,--format", opt->format, "Output format: text, markdown or json")->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write the report to FILE (atomically)")->type_name("FILE");
+    auto* sub = app.add_subcommand("log", describe(l, "The commits that changed one record, newest first, with the fields they changed", "De commits die één record veranderden, nieuwste eerst, met de velden die ze veranderden"));
+    sub->add_option("entity", opt->entity, describe(l, "agreement, partner, neighbourhood or strategy", "agreement, partner, neighbourhood of strategy"))->required()->type_name("ENTITY");
+    sub->add_option("id", opt->id, describe(l, "The record's id", "Het id van het record"))->required()->type_name("ID");
+    sub->add_option("--since", opt->since, describe(l, "Only commits dated on or after this day", "Alleen commits van deze dag of later"))->type_name("YYYY-MM-DD");
+    sub->add_option("--until", opt->until, describe(l, "Only commits dated on or before this day", "Alleen commits van deze dag of eerder"))->type_name("YYYY-MM-DD");
+    sub->add_option("-n,--max-count", opt->max_count, describe(l, "At most N commits (the newest)", "Hooguit N commits (de nieuwste)"))->type_name("N");
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, markdown or json", "Formaat van de uitvoer: text, markdown of json"))->type_name("FORMAT");
+    sub->add_option("-o,--output", opt->output, describe(l, "Write the report to FILE (atomically)", "Schrijf het rapport naar BESTAND (nooit half geschreven)"))->type_name("FILE");
     sub->callback([opt, &cx, &status] { status = run_log(*opt, cx); });
 }
 

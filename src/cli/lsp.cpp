@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "lsp/server.h"
 #include "model/i18n.h"
@@ -42,9 +43,10 @@ int run_lsp(const LspOptions&, Context& cx) {
 }  // namespace
 
 void add_lsp(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<LspOptions>();
-    auto* sub = app.add_subcommand("lsp", "Language server for editors (LSP on stdin and stdout)");
-    sub->add_flag("--stdio", opt->stdio, "Talk on stdin and stdout (the default and only way)");
+    auto* sub = app.add_subcommand("lsp", describe(l, "Language server for editors (LSP on stdin and stdout)", "Taalserver voor editors (LSP via stdin en stdout)"));
+    sub->add_flag("--stdio", opt->stdio, describe(l, "Talk on stdin and stdout (the default and only way)", "Communiceer via stdin en stdout (standaard, en de enige manier)"));
     sub->callback([opt, &cx, &status] { status = run_lsp(*opt, cx); });
 }
 

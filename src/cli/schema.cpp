@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "render/schema.h"
 
@@ -22,10 +23,11 @@ int run_schema(const SchemaOptions& opt, Context& cx) {
 }  // namespace
 
 void add_schema(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<SchemaOptions>();
-    auto* sub = app.add_subcommand("schema", "Print a JSON Schema of data files, for editors");
-    sub->add_flag("--config", opt->config, "The schema of wijk.yaml instead of data files");
-    sub->add_option("-o,--output", opt->output, "Write the schema to FILE (atomically)")->type_name("FILE");
+    auto* sub = app.add_subcommand("schema", describe(l, "Print a JSON Schema of data files, for editors", "Toon een JSON Schema van de gegevensbestanden, voor editors"));
+    sub->add_flag("--config", opt->config, describe(l, "The schema of wijk.yaml instead of data files", "Het schema van wijk.yaml in plaats van dat van de gegevensbestanden"));
+    sub->add_option("-o,--output", opt->output, describe(l, "Write the schema to FILE (atomically)", "Schrijf het schema naar BESTAND (nooit half geschreven)"))->type_name("FILE");
     sub->callback([opt, &cx, &status] { status = run_schema(*opt, cx); });
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/common/help.h"
 #include "cli/context.h"
 #include "model/i18n.h"
 #include "render/diagnostics.h"
@@ -50,14 +51,15 @@ int run_validate(const ValidateOptions& opt, Context& cx) {
 }  // namespace
 
 void add_validate(CLI::App& app, Context& cx, int& status) {
+    const Lang l = cx.help_lang;
     auto opt = std::make_shared<ValidateOptions>();
-    auto* sub = app.add_subcommand("validate", "Check every file of the data repository and report every problem");
-    sub->add_option("-f,--format", opt->format, "Output format: text, parsable, github, gitlab or json")
+    auto* sub = app.add_subcommand("validate", describe(l, "Check every file of the data repository and report every problem", "Controleer elk bestand van de gegevensmap en meld elk probleem"));
+    sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, parsable, github, gitlab or json", "Formaat van de uitvoer: text, parsable, github, gitlab of json"))
         ->type_name("FORMAT");
-    sub->add_option("-o,--output", opt->output, "Write the report to FILE (atomically)")->type_name("FILE");
-    sub->add_flag("--strict", opt->strict, "Warnings count as errors");
+    sub->add_option("-o,--output", opt->output, describe(l, "Write the report to FILE (atomically)", "Schrijf het rapport naar BESTAND (nooit half geschreven)"))->type_name("FILE");
+    sub->add_flag("--strict", opt->strict, describe(l, "Warnings count as errors", "Waarschuwingen tellen als fouten"));
     sub->add_flag("--staged", opt->staged,
-                  "Check what the git index holds (what is being committed), not the working tree: for pre-commit hooks");
+                  describe(l, "Check what the git index holds (what is being committed), not the working tree: for pre-commit hooks", "Controleer wat in de git-index staat (wat je nu commit), niet de werkmap: voor pre-commit-hooks"));
     sub->callback([opt, &cx, &status] { status = run_validate(*opt, cx); });
 }
 

@@ -87,7 +87,7 @@ NumberProblem number_text(std::string_view cell, std::string& text) {
 
 LbmCsvReader::LbmCsvReader(std::istream& in) : in_(in) {}
 
-bool LbmCsvReader::fail(int line, std::string message) {
+bool LbmCsvReader::fail(int line, Text message) {
     if (!error_) error_ = LbmError{line, std::move(message)};
     return false;
 }
@@ -104,7 +104,7 @@ bool LbmCsvReader::refill() {
     auto got = std::size_t(in_.gcount());
     buf_.resize(old + got);
     if (in_.bad()) {
-        error_ = LbmError{0, std::string(tr("reading failed", "lezen mislukt")), true};
+        error_ = LbmError{0, Text("reading failed", "lezen mislukt"), true};
         return false;
     }
     if (got < read_chunk) eof_ = true;
@@ -122,20 +122,20 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
         int lines = 0;  // line breaks inside quoted fields
         field_count_ = 0;
         bool more = false;  // the buffer ends inside the record
-        auto error = [&](int line, std::string message) {
+        auto error = [&](int line, Text message) {
             fail(line, std::move(message));
             return Got::error;
         };
         auto nul = [&] {
             return error(
                 line_ + lines,
-                std::string(tr(
+                Text(
                     "NUL bytes: this looks like UTF-16 text or not like text at all; save the file "
                     "as "
                     "CSV UTF-8 (in Excel: Save as, \"CSV UTF-8 (comma delimited)\")",
                     "NUL-bytes: dit lijkt UTF-16-tekst of helemaal geen tekst; sla het bestand op "
                     "als "
-                    "CSV UTF-8 (in Excel: Opslaan als, \"CSV UTF-8 (door komma's gescheiden)\")")));
+                    "CSV UTF-8 (in Excel: Opslaan als, \"CSV UTF-8 (door komma's gescheiden)\")"));
         };
         // One field per turn; the record ends at a line end outside quotes or at the end.
         bool done = false;
@@ -143,7 +143,7 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
             if (field_count_ == max_fields)
                 return error(
                     line_,
-                    msg("more than {} fields in one record: is this a Leefbaarometer CSV file?",
+                    say("more than {} fields in one record: is this a Leefbaarometer CSV file?",
                         "meer dan {} velden in een record: is dit een Leefbaarometer-CSV-bestand?",
                         max_fields));
             if (field_count_ == fields_.size()) fields_.emplace_back();
@@ -160,9 +160,9 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
                             break;
                         }
                         return error(
-                            line_, std::string(tr("a quoted field is not closed (a \" is missing)",
+                            line_, Text("a quoted field is not closed (a \" is missing)",
                                                   "een veld tussen aanhalingstekens wordt niet "
-                                                  "gesloten (er mist een \")")));
+                                                  "gesloten (er mist een \")"));
                     }
                     char c = b[i];
                     if (c == '"') {
@@ -194,7 +194,7 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
                 while (i < n && (b[i] == ' ' || b[i] == '\t')) ++i;
                 if (i < n && b[i] != sep && b[i] != '\n' && b[i] != '\r')
                     return error(line_ + lines,
-                                 msg("text after the closing quote of a field: '{}'",
+                                 say("text after the closing quote of a field: '{}'",
                                      "tekst na het sluitende aanhalingsteken van een veld: '{}'",
                                      shown(std::string_view(&b[i], 1))));
             } else {
@@ -203,9 +203,9 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
                     if (c == '"')
                         return error(
                             line_ + lines,
-                            std::string(tr(
+                            Text(
                                 "a quote inside an unquoted field",
-                                "een aanhalingsteken midden in een veld zonder aanhalingstekens")));
+                                "een aanhalingsteken midden in een veld zonder aanhalingstekens"));
                     if (c == '\0') return nul();
                 }
                 if (e >= n && !eof_) {
@@ -234,7 +234,7 @@ LbmCsvReader::Got LbmCsvReader::read_record() {
         }
         if (more) {
             if (n - pos_ >= max_record_bytes)
-                return error(line_, msg("a line longer than {} MiB: is this a Leefbaarometer CSV "
+                return error(line_, say("a line longer than {} MiB: is this a Leefbaarometer CSV "
                                         "file (with line ends)?",
                                         "een regel langer dan {} MiB: is dit een "
                                         "Leefbaarometer-CSV-bestand (met regeleinden)?",
@@ -257,7 +257,7 @@ std::optional<LbmError> LbmCsvReader::read_header() {
     std::string_view start(buf_);
     if (start.substr(0, 2) == "\xFF\xFE" || start.substr(0, 2) == "\xFE\xFF") {
         error_ = LbmError{
-            0, msg("the file is UTF-16 text (byte order mark {}); wijk reads UTF-8: save it as "
+            0, say("the file is UTF-16 text (byte order mark {}); wijk reads UTF-8: save it as "
                    "CSV UTF-8 (in Excel: Save as, \"CSV UTF-8 (comma delimited)\")",
                    "het bestand is UTF-16-tekst (byte order mark {}); wijk leest UTF-8: sla het op "
                    "als CSV UTF-8 (in Excel: Opslaan als, \"CSV UTF-8 (door komma's gescheiden)\")",
@@ -292,9 +292,9 @@ std::optional<LbmError> LbmCsvReader::read_header() {
     if (got == Got::error) return error_;
     if (got == Got::end)
         return error_ = LbmError{
-                   0, std::string(tr(
+                   0, Text(
                           "the file is empty: expected a header line (bu_code, jaar, lbm, ...)",
-                          "het bestand is leeg: verwacht een kopregel (bu_code, jaar, lbm, ...)"))};
+                          "het bestand is leeg: verwacht een kopregel (bu_code, jaar, lbm, ...)")};
     header_fields_ = field_count_;
     auto column = [&](std::string_view name) -> std::optional<std::size_t> {
         for (std::size_t i = 0; i < header_fields_; ++i)
@@ -310,7 +310,7 @@ std::optional<LbmError> LbmCsvReader::read_header() {
     if (code_columns_.empty() || !jaar_)
         return error_ = LbmError{
                    record_line_,
-                   msg("the header has no {} column: is this a Leefbaarometer 3.0 file "
+                   say("the header has no {} column: is this a Leefbaarometer 3.0 file "
                        "(bu_code or wk_code or gm_code, jaar, lbm, afw, fys, onv, soc, vrz, won)?",
                        "de kopregel heeft geen kolom {}: is dit een Leefbaarometer 3.0-bestand "
                        "(bu_code of wk_code of gm_code, jaar, lbm, afw, fys, onv, soc, vrz, won)?",
@@ -323,9 +323,9 @@ std::optional<LbmError> LbmCsvReader::read_header() {
     if (!lbm_ && !klass_)
         return error_ = LbmError{
                    record_line_,
-                   std::string(tr(
+                   Text(
                        "the header has neither an lbm (score) nor a kscore (class) column",
-                       "de kopregel heeft geen kolom lbm (score) en geen kolom kscore (klasse)"))};
+                       "de kopregel heeft geen kolom lbm (score) en geen kolom kscore (klasse)")};
     for (std::size_t d = 0; d < dimension_count; ++d) dimensions_[d] = column(dimension_codes[d]);
     return std::nullopt;
 }
@@ -336,7 +336,7 @@ bool LbmCsvReader::next(LbmRow& row) {
     if (got != Got::record) return false;
     const int line = record_line_;
     if (field_count_ != header_fields_)
-        return fail(line, msg("{} fields where the header has {} (separator '{}')",
+        return fail(line, say("{} fields where the header has {} (separator '{}')",
                               "{} velden waar de kopregel er {} heeft (scheidingsteken '{}')",
                               field_count_, header_fields_, std::string(1, separator_)));
     row.line = line;
@@ -345,10 +345,10 @@ bool LbmCsvReader::next(LbmRow& row) {
         if (row.code.empty()) row.code = fields_[c];
     to_upper(row.code);
     if (row.code.empty())
-        return fail(line, msg("no area code in {}", "geen gebiedscode in {}", code_column_));
+        return fail(line, say("no area code in {}", "geen gebiedscode in {}", code_column_));
     const std::string& y = fields_[*jaar_];
     if (!digits(y) || y.size() != 4 || std::stoi(y) < 1900 || std::stoi(y) > 2200)
-        return fail(line, msg("jaar: '{}' is not a year from 1900 to 2200",
+        return fail(line, say("jaar: '{}' is not a year from 1900 to 2200",
                               "jaar: '{}' is geen jaartal van 1900 tot en met 2200", shown(y)));
     row.year = std::stoi(y);
     auto number = [&](std::optional<std::size_t> col, std::string_view name,
@@ -365,17 +365,17 @@ bool LbmCsvReader::next(LbmRow& row) {
         switch (problem) {
             case NumberProblem::not_a_number:
                 return fail(line,
-                            msg("{}: '{}' is not a number", "{}: '{}' is geen getal", name, value));
+                            say("{}: '{}' is not a number", "{}: '{}' is geen getal", name, value));
             case NumberProblem::too_large:
                 return fail(
                     line,
-                    msg("{}: '{}' is too large a number (the data format takes at most 1e300)",
+                    say("{}: '{}' is too large a number (the data format takes at most 1e300)",
                         "{}: '{}' is een te groot getal (het gegevensformaat neemt hoogstens "
                         "1e300)",
                         name, value));
             default:
                 return fail(line,
-                            msg("{}: '{}' is too close to 0 to be kept as a number: write 0",
+                            say("{}: '{}' is too close to 0 to be kept as a number: write 0",
                                 "{}: '{}' ligt te dicht bij 0 om als getal te bewaren: schrijf 0",
                                 name, value));
         }
@@ -388,13 +388,13 @@ bool LbmCsvReader::next(LbmRow& row) {
         const std::string& k = fields_[*klass_];
         if (k.size() != 1 || k[0] < '1' || k[0] > '9')
             return fail(line,
-                        msg("{}: '{}' is not a class from 1 to 9",
+                        say("{}: '{}' is not a class from 1 to 9",
                             "{}: '{}' is geen klasse van 1 tot en met 9", class_column_, shown(k)));
         row.klass = k[0] - '0';
     }
     if (!row.klass && !row.score)
-        return fail(line, std::string(tr("neither a score (lbm) nor a class (kscore)",
-                                         "geen score (lbm) en geen klasse (kscore)")));
+        return fail(line, Text("neither a score (lbm) nor a class (kscore)",
+                                         "geen score (lbm) en geen klasse (kscore)"));
     return true;
 }
 
@@ -449,7 +449,7 @@ std::variant<LbmMatching, LbmError> import_leefbaarometer(
         auto [it, fresh] = seen.emplace(std::pair{row.code, row.year}, row.line);
         if (!fresh)
             return LbmError{row.line,
-                            msg("a second row for {} in {} (the first is on line {})",
+                            say("a second row for {} in {} (the first is on line {})",
                                 "een tweede regel voor {} in {} (de eerste staat op regel {})",
                                 shown(row.code), row.year, it->second)};
         const Owner& owner = o->second;

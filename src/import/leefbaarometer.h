@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/i18n.h"
 #include "model/records.h"
 
 namespace wijk {
@@ -29,7 +30,7 @@ struct LbmRow {
 
 struct LbmError {
     int line = 0;              // 0: not about one line
-    std::string message;       // values from the file in it are terminal-safe (render/escape.h)
+    Text message;              // values from the file in it are terminal-safe (render/escape.h)
     bool read_failed = false;  // the file could not be read (I/O), not what it says
 };
 
@@ -58,7 +59,7 @@ class LbmCsvReader {
     enum class Got { record, end, error };
     Got read_record();
     bool refill();
-    bool fail(int line, std::string message);
+    bool fail(int line, Text message);
 
     std::istream& in_;
     std::string buf_;  // bytes read and not yet parsed start at pos_

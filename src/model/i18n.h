@@ -53,14 +53,4 @@ Text say(std::string_view en, std::string_view nl, const Args&... args) {
     return t;
 }
 
-// Transitional: the process-wide language of the code not yet given its language as a
-// parameter. Removed once every renderer takes one.
-Lang output_language();
-void set_output_language(Lang lang);
-inline std::string_view tr(std::string_view en, std::string_view nl) { return tr(output_language(), en, nl); }
-template <class... Args>
-std::string msg(std::string_view en, std::string_view nl, const Args&... args) {
-    return msg(output_language(), en, nl, args...);
-}
-
 }  // namespace wijk

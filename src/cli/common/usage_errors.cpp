@@ -4,13 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 
+#include "cli/common/command_line.h"
+#include "cli/common/help.h"
+
 #include "cli/context.h"
-#include "source/disk_source.h"
 #include "model/enums.h"
 #include "model/i18n.h"
 #include "model/suggest.h"
@@ -61,7 +60,7 @@ struct Finding {
 };
 
 // Walks the arguments as CLI11 does, far enough to name an unknown command or option.
-Finding scan(const CLI::App& root, const std::vector<std::string>& args) {
+Finding scan(const CLI::App& root, const std::vector<std::string>& args, Lang lang) {
     const CLI::App* app = &root;
     const CLI::Option* last = nullptr;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -72,8 +71,8 @@ Finding scan(const CLI::App& root, const std::vector<std::string>& args) {
             const CLI::Option* o = name == "--help" ? nullptr : find_option(app, name);
             if (name == "--help" || name == "--version") continue;
             if (!o) {
-                std::string text = msg("unknown option '{}' for '{}'", "onbekende optie '{}' bij '{}'", name, command_name(app));
-                if (auto s = suggest(name, long_options(app))) text += msg(": did you mean '{}'?", ": bedoel je '{}'?", *s);
+                std::string text = msg(lang, "unknown option '{}' for '{}'", "onbekende optie '{}' bij '{}'", name, command_name(app));
+                if (auto s = suggest(name, long_options(app))) text += msg(lang, ": did you mean '{}'?", ": bedoel je '{}'?", *s);
                 return {app, text};
             }
             last = o;
@@ -85,7 +84,7 @@ Finding scan(const CLI::App& root, const std::vector<std::string>& args) {
             if (name == "-h") continue;
             const CLI::Option* o = find_option(app, name);
             if (!o)
-                return {app, msg("unknown option '{}' for '{}'", "onbekende optie '{}' bij '{}'", name, command_name(app))};
+                return {app, msg(lang, "unknown option '{}' for '{}'", "onbekende optie '{}' bij '{}'", name, command_name(app))};
             last = o;
             if (o->get_items_expected_max() > 0 && a.size() == 2) ++i;
             continue;
@@ -105,14 +104,14 @@ Finding scan(const CLI::App& root, const std::vector<std::string>& args) {
         if (!subs.empty() && !has_positionals(app)) {
             std::vector<std::string> names;
             for (const CLI::App* s : subs) names.push_back(s->get_name());
-            std::string text = app->get_parent() ? msg("unknown command '{}' for '{}'", "onbekende opdracht '{}' bij '{}'", a, command_name(app))
-                                                 : msg("unknown command '{}'", "onbekende opdracht '{}'", a);
+            std::string text = app->get_parent() ? msg(lang, "unknown command '{}' for '{}'", "onbekende opdracht '{}' bij '{}'", a, command_name(app))
+                                                 : msg(lang, "unknown command '{}'", "onbekende opdracht '{}'", a);
             if (auto s = suggest(a, names)) {
-                text += msg(": did you mean '{}'?", ": bedoel je '{}'?", *s);
+                text += msg(lang, ": did you mean '{}'?", ": bedoel je '{}'?", *s);
             } else {
                 std::string all;
                 for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-                text += msg(" (the commands: {})", " (de opdrachten: {})", all);
+                text += msg(lang, " (the commands: {})", " (de opdrachten: {})", all);
             }
             return {app, text};
         }
@@ -127,7 +126,7 @@ std::string after(const std::string& what, const std::string& prefix) {
 }
 
 // CLI11's own message in the output language, for the kinds it raises on wijk's command line.
-std::string translate(const CLI::ParseError& e, const Finding& found) {
+std::string translate(const CLI::ParseError& e, const Finding& found, Lang lang) {
     const CLI::App* command = found.command;
     std::string what = e.what();
     std::smatch m;
@@ -135,12 +134,12 @@ std::string translate(const CLI::ParseError& e, const Finding& found) {
         if (what.find("subcommand") != std::string::npos) {
             std::string names;
             for (const CLI::App* s : visible_subcommands(command)) names += (names.empty() ? "" : ", ") + s->get_name();
-            return msg("'{}' needs a command: {}", "'{}' heeft een opdracht nodig: {}", command_name(command), names);
+            return msg(lang, "'{}' needs a command: {}", "'{}' heeft een opdracht nodig: {}", command_name(command), names);
         }
         if (std::regex_match(what, m, std::regex("(.*) is required"))) {
             const CLI::Option* o = command->get_option_no_throw(m[1].str());
-            std::string name = o && o->get_positional() && !o->get_type_name().empty() ? o->get_type_name() : m[1].str();
-            return msg("'{}' needs {}", "'{}' heeft {} nodig", command_name(command), name);
+            std::string name = o && o->get_positional() && !o->get_type_name().empty() ? help_word(o->get_type_name(), lang) : m[1].str();
+            return msg(lang, "'{}' needs {}", "'{}' heeft {} nodig", command_name(command), name);
         }
     }
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
@@ -149,60 +148,32 @@ std::string translate(const CLI::ParseError& e, const Finding& found) {
             while (!name.empty() && name.back() == ' ') name.pop_back();
             if (found.last && (name.empty() || found.last->check_name(name)))
                 name = found.last->get_lnames().empty() ? found.last->get_name() : "--" + found.last->get_lnames().front();
-            return msg("{} needs a value ({})", "{} heeft een waarde nodig ({})", name, m[3].str());
+            return msg(lang, "{} needs a value ({})", "{} heeft een waarde nodig ({})", name, help_word(m[3].str(), lang));
         }
-        return msg("wrong number of values: {}", "verkeerd aantal waarden: {}", what);
+        return msg(lang, "wrong number of values: {}", "verkeerd aantal waarden: {}", what);
     }
     if (dynamic_cast<const CLI::ExtrasError*>(&e))
-        return msg("unexpected arguments for '{}': {}", "onverwachte argumenten bij '{}': {}", command_name(command),
+        return msg(lang, "unexpected arguments for '{}': {}", "onverwachte argumenten bij '{}': {}", command_name(command),
                    after(what, ": "));
     if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e))
-        return msg("invalid value: {}", "ongeldige waarde: {}", what);
+        return msg(lang, "invalid value: {}", "ongeldige waarde: {}", what);
     if (dynamic_cast<const CLI::ExcludesError*>(&e) && std::regex_match(what, m, std::regex("(.*) excludes (.*)")))
-        return msg("{} cannot be combined with {}", "{} gaat niet samen met {}", m[1].str(), m[2].str());
+        return msg(lang, "{} cannot be combined with {}", "{} gaat niet samen met {}", m[1].str(), m[2].str());
     if (dynamic_cast<const CLI::RequiresError*>(&e) && std::regex_match(what, m, std::regex("(.*) requires (.*)")))
-        return msg("{} needs {} as well", "{} heeft ook {} nodig", m[1].str(), m[2].str());
+        return msg(lang, "{} needs {} as well", "{} heeft ook {} nodig", m[1].str(), m[2].str());
     return what;
-}
-
-// The language for a usage error: --lang on the line, else `language:` in the wijk.yaml of the
-// data root the line names (read as text: a usage error must not depend on the data loading).
-void pick_language(const std::vector<std::string>& args) {
-    std::optional<std::string> lang, data;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        auto value = [&](const std::string& name) -> std::optional<std::string> {
-            if (args[i] == name && i + 1 < args.size()) return args[i + 1];
-            if (args[i].rfind(name + "=", 0) == 0) return args[i].substr(name.size() + 1);
-            return std::nullopt;
-        };
-        if (auto v = value("--lang")) lang = v;
-        if (auto v = value("--data")) data = v;
-        if (auto v = value("-C")) data = v;
-    }
-    if (!lang) {
-        std::error_code ec;
-        if (auto root = find_data_root(data, std::getenv("WIJK_DATA"), std::filesystem::current_path(ec).string())) {
-            std::ifstream in(std::filesystem::path(*root) / "wijk.yaml");
-            std::string line;
-            std::smatch m;
-            for (int n = 0; n < 200 && std::getline(in, line); ++n)
-                if (std::regex_match(line, m, std::regex(R"(language:\s*(\w+)\s*(#.*)?)"))) lang = m[1].str();
-        }
-    }
-    if (lang)
-        if (auto i = index_of(*lang, lang_names)) set_output_language(static_cast<Lang>(*i));
 }
 
 }  // namespace
 
 int report_usage_error(const CLI::App& root, const CLI::ParseError& error, const std::vector<std::string>& args) {
-    pick_language(args);
-    Finding found = scan(root, args);
-    print_error(found.problem.empty() ? translate(error, found) : found.problem);
+    const Lang lang = command_line_language(args);
+    Finding found = scan(root, args, lang);
+    print_error(found.problem.empty() ? translate(error, found, lang) : found.problem);
     std::string help = command_name(found.command) + " --help";
     std::string line = visible_subcommands(found.command).empty()
-                           ? msg("'{}' lists its options.\n", "'{}' toont de opties.\n", help)
-                           : msg("'{}' lists the commands and options.\n", "'{}' toont de opdrachten en opties.\n", help);
+                           ? msg(lang, "'{}' lists its options.\n", "'{}' toont de opties.\n", help)
+                           : msg(lang, "'{}' lists the commands and options.\n", "'{}' toont de opdrachten en opties.\n", help);
     std::fwrite(line.data(), 1, line.size(), stderr);
     return exit_code::usage;
 }

@@ -42,7 +42,7 @@ int emit_workbook(const Context& cx, const std::optional<std::string>& output,
                   const std::function<std::string(const std::string& path)>& write) {
     const bool to_stdout = !output || *output == "-";
     if (to_stdout && ::isatty(STDOUT_FILENO)) {
-        print_error(msg("an xlsx workbook is binary and is not written to a terminal: use -o FILE.xlsx or redirect "
+        print_error(msg(cx.lang(), "an xlsx workbook is binary and is not written to a terminal: use -o FILE.xlsx or redirect "
                         "standard output (> FILE.xlsx)",
                         "een xlsx-werkmap is binair en wordt niet naar een terminal geschreven: gebruik -o BESTAND.xlsx "
                         "of stuur de uitvoer naar een bestand (> BESTAND.xlsx)"));
@@ -50,13 +50,13 @@ int emit_workbook(const Context& cx, const std::optional<std::string>& output,
     }
     UnnamedFile file;
     if (file.fd < 0) {
-        print_error(msg("cannot make a temporary file for the workbook: {}", "kan geen tijdelijk bestand voor de werkmap maken: {}",
+        print_error(msg(cx.lang(), "cannot make a temporary file for the workbook: {}", "kan geen tijdelijk bestand voor de werkmap maken: {}",
                         std::strerror(errno)));
         return exit_code::io;
     }
     std::string error = write(file.path);
     if (!error.empty()) {
-        print_error(msg("cannot write the workbook: {}", "kan de werkmap niet schrijven: {}", error));
+        print_error(msg(cx.lang(), "cannot write the workbook: {}", "kan de werkmap niet schrijven: {}", error));
         return exit_code::io;
     }
     // Read whole before anything is written: a read that failed half-way must not leave half a
@@ -67,7 +67,7 @@ int emit_workbook(const Context& cx, const std::optional<std::string>& output,
         ssize_t n = ::pread(file.fd, buffer, sizeof buffer, at);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            print_error(msg("cannot read the workbook back: {}", "kan de werkmap niet teruglezen: {}", std::strerror(errno)));
+            print_error(msg(cx.lang(), "cannot read the workbook back: {}", "kan de werkmap niet teruglezen: {}", std::strerror(errno)));
             return exit_code::io;
         }
         if (n == 0) break;
