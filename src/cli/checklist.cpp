@@ -123,12 +123,12 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                         *opt.out_dir, *opt.out_dir));
         return exit_code::usage;
     }
-    std::string format_name = cx.pick_format(opt.format, opt.output, "markdown");
-    auto format = checklist_format(format_name);
-    if (!format) {
-        cx.print_unknown_format(opt.format, opt.output, format_name, "checklist", "markdown, html, yaml, json");
-        return exit_code::usage;
-    }
+    const auto chosen = cx.choose_format(opt.format, opt.output, "checklist");
+    if (!chosen) return exit_code::usage;
+    const std::optional<ChecklistFormat> format = *chosen == Format::html   ? ChecklistFormat::html
+                                                  : *chosen == Format::yaml ? ChecklistFormat::yaml
+                                                  : *chosen == Format::json ? ChecklistFormat::json
+                                                                            : ChecklistFormat::markdown;
     int year = opt.year.value_or(int(cx.as_of.year()));
     if (year < 1900 || year > 2200) {
         print_error(msg("--year: {} is not a year from 1900 to 2200",

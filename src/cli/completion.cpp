@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "io/formats.h"
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "io/output.h"
@@ -55,14 +56,12 @@ std::vector<std::string_view> summary_tables(std::string_view kind) {
     return {"neighbourhoods", "watchlist", "agreements", "spending", "provisions", "commitments", "evaluations", "liveability"};
 }
 
-// The formats of each command's --format (its man page); checked against the commands by
-// tests/scripts/completion_engine.sh.
+// The formats of each command's --format: the table every command reads (io/formats.h).
 std::vector<std::string_view> formats(std::string_view command) {
-    if (command == "validate") return {"text", "parsable", "github", "gitlab", "json"};
-    if (command == "summary") return {"text", "markdown", "csv", "json", "html", "xlsx"};
-    if (command == "reminders") return {"text", "markdown", "json", "ics", "xlsx", "email"};
-    if (command == "checklist") return {"markdown", "html", "yaml", "json"};
-    return {};
+    std::vector<std::string_view> out;
+    if (const CommandFormats* c = formats_of(command))
+        for (Format f : c->formats) out.push_back(format_name(f));
+    return out;
 }
 
 // `~` and `~user` at the start of a path, as the shell would have expanded them.

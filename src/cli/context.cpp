@@ -23,6 +23,7 @@
 #include "io/output.h"
 #include "model/enums.h"
 #include "model/i18n.h"
+#include "model/suggest.h"
 #include "render/diagnostics.h"
 #include "render/escape.h"
 #include "render/reminders.h"
@@ -487,29 +488,34 @@ int Context::emit_streamed(
     return report_write_failure(r);
 }
 
-std::string Context::pick_format(const std::optional<std::string>& format,
-                                 const std::optional<std::string>& output,
-                                 const std::string& fallback) const {
-    if (format) return *format;
-    if (output)
-        if (auto f = format_from_extension(*output)) return *f;
-    return fallback;
-}
-
-void Context::print_unknown_format(const std::optional<std::string>& format,
-                                   const std::optional<std::string>& output, const std::string& picked,
-                                   std::string_view command, std::string_view formats) const {
-    if (format || !output) {
-        print_error(msg("--format: '{}' is not one of: {}", "--format: '{}' is niet een van: {}",
-                        terminal_safe(picked), formats));
-        return;
+std::optional<Format> Context::choose_format(const std::optional<std::string>& format,
+                                             const std::optional<std::string>& output,
+                                             std::string_view command) const {
+    const CommandFormats* table = formats_of(command);
+    if (!table) return std::nullopt;  // a command without --format asks for none
+    std::optional<Format> picked;
+    if (format) picked = format_named(*format);
+    else if (output) picked = format_from_extension(*output).value_or(table->fallback);
+    else picked = table->fallback;
+    if (picked && writes(*table, *picked)) return picked;
+    const std::string formats = format_list(*table);
+    if (format) {
+        std::vector<std::string_view> names;
+        for (Format f : table->formats) names.push_back(format_name(f));
+        // short names want a distance of 1 ('csv' is no typo of 'ics')
+        auto likely = suggest(*format, names, 1);
+        print_error(msg("--format: '{}' is not one of: {}{}", "--format: '{}' is niet een van: {}{}",
+                        terminal_safe(*format), formats,
+                        likely ? " (" + did_you_mean(*likely).in(output_language()) + ")" : std::string()));
+        return std::nullopt;
     }
     std::string ext = std::filesystem::path(*output).extension().string();
     print_error(msg("-o {}: the extension {} stands for {}, which {} does not write; its formats are {}: "
                     "give one with --format",
                     "-o {}: de extensie {} staat voor {}, dat {} niet schrijft; de vormen zijn {}: "
                     "kies er een met --format",
-                    terminal_safe(*output), terminal_safe(ext), picked, command, formats));
+                    terminal_safe(*output), terminal_safe(ext), format_name(*picked), command, formats));
+    return std::nullopt;
 }
 
 }  // namespace wijk

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/formats.h"
 #include "load/workspace.h"
 #include "model/diagnostic.h"
 #include "model/records.h"
@@ -84,14 +85,12 @@ struct Context {
     // gets, which writes it on (to a temporary file renamed at the end, for -o FILE).
     int emit_streamed(const std::optional<std::string>& path,
                       const std::function<void(const std::function<void(std::string_view)>&)>& produce) const;
-    // The format: --format when given, else the output file's extension, else `fallback`.
-    std::string pick_format(const std::optional<std::string>& format,
-                            const std::optional<std::string>& output, const std::string& fallback) const;
-    // Prints why `picked` is not one of `formats` (of `command`): a --format given, or the
-    // extension of -o FILE (then it says so, rather than speak of a --format nobody gave).
-    void print_unknown_format(const std::optional<std::string>& format,
-                              const std::optional<std::string>& output, const std::string& picked,
-                              std::string_view command, std::string_view formats) const;
+    // The format of `command` (io/formats.h): --format when given, else the output file's
+    // extension, else the command's default. When the command does not write it, prints why
+    // (of a --format: the formats it has, and a likely one; of -o FILE: that its extension
+    // picked it, rather than speak of a --format nobody gave) and returns nullopt.
+    std::optional<Format> choose_format(const std::optional<std::string>& format,
+                                        const std::optional<std::string>& output, std::string_view command) const;
     // A write may create files, never replace wijk.yaml or an existing data file of a data
     // repository (the one this run reads, or the one around the target): prints which and
     // returns exit_code::usage; nullopt: go on. The target's folder is resolved first; a

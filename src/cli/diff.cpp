@@ -37,11 +37,9 @@ DiffSide side_of(const GitTreeSource& tree) {
 int run_diff(const DiffCliOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
     Lang early = cx.forced_lang.value_or(Lang::en);
-    std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json") {
-        cx.print_unknown_format(opt.format, opt.output, format, "diff", "text, markdown, json");
-        return exit_code::usage;
-    }
+    const auto chosen = cx.choose_format(opt.format, opt.output, "diff");
+    if (!chosen) return exit_code::usage;
+    const Format format = *chosen;
     if (cx.global.rev) {
         print_error(msg(early, "--rev does not apply to diff: name the revisions to compare, wijk diff REV [REV2]",
                         "--rev geldt niet voor diff: noem de revisies om te vergelijken, wijk diff REV [REV2]"));
@@ -52,36 +50,36 @@ int run_diff(const DiffCliOptions& opt, Context& cx) {
                         "--staged vergelijkt een revisie met de index: geef hooguit een revisie"));
         return exit_code::usage;
     }
-    auto root = cx.data_root();
-    if (!root) return exit_code::io;
-    const Lang lang = language_of_root(cx, *root);
     int status = exit_code::ok;
-    auto repo = open_repository(*root, "diff", lang, status);
-    if (!repo) return status;
+    auto start_at = open_history(cx, "diff", status);
+    if (!start_at) return status;
+    const std::string& root = start_at->root;
+    const Lang lang = start_at->lang;
+    const std::shared_ptr<GitRepository>& repo = start_at->repo;
     const bool default_head = opt.revisions.empty();
-    auto before = open_revision(repo, *root, default_head ? std::string("HEAD") : opt.revisions[0], "diff", lang,
+    auto before = open_revision(repo, root, default_head ? std::string("HEAD") : opt.revisions[0], "diff", lang,
                                 status, default_head);
     if (!before) return status;
     std::shared_ptr<const FileSource> after;
     DiffReport report;
     report.before = side_of(*before);
     if (opt.revisions.size() == 2) {
-        auto tree = open_revision(repo, *root, opt.revisions[1], "diff", lang, status);
+        auto tree = open_revision(repo, root, opt.revisions[1], "diff", lang, status);
         if (!tree) return status;
         report.after = side_of(*tree);
         after = std::move(tree);
     } else if (opt.staged) {
         Text why;
-        auto index = GitIndexSource::open(repo, *root, why);
+        auto index = GitIndexSource::open(repo, root, why);
         if (!index) {
-            print_error(msg(lang, "diff --staged: {}: {}", "diff --staged: {}: {}", why, terminal_safe(*root)));
+            print_error(msg(lang, "diff --staged: {}: {}", "diff --staged: {}: {}", why, terminal_safe(root)));
             return exit_code::io;
         }
         report.after.kind = DiffSide::Kind::index;
         after = std::move(index);
     } else {
         report.after.kind = DiffSide::Kind::working_tree;
-        after = std::make_shared<DiskSource>(*root);
+        after = std::make_shared<DiskSource>(root);
     }
     RecordDiff diff = diff_states(*before, *after);
     report.diff = &diff;
@@ -89,8 +87,8 @@ int run_diff(const DiffCliOptions& opt, Context& cx) {
     style.lang = lang;
     style.color = !opt.output && cx.color_for(STDOUT_FILENO);
     style.width = text_width(!opt.output);
-    std::string text = format == "json"       ? render_diff_json(report, style)
-                       : format == "markdown" ? render_diff_markdown(report, style)
+    std::string text = format == Format::json       ? render_diff_json(report, style)
+                       : format == Format::markdown ? render_diff_markdown(report, style)
                                               : render_diff_text(report, style);
     return cx.emit(opt.output, text);  // 0 whether or not records differ
 }

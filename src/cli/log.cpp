@@ -79,23 +79,21 @@ int run_log(const LogCliOptions& opt, Context& cx) {
         print_error(text);
         return exit_code::usage;
     }
-    std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json") {
-        cx.print_unknown_format(opt.format, opt.output, format, "log", "text, markdown, json");
-        return exit_code::usage;
-    }
+    const auto chosen = cx.choose_format(opt.format, opt.output, "log");
+    if (!chosen) return exit_code::usage;
+    const Format format = *chosen;
     if (!valid_date_option(opt.since, "--since", early) || !valid_date_option(opt.until, "--until", early))
         return exit_code::usage;
     if (opt.since && opt.until && *opt.since > *opt.until) {
         print_error(msg(early, "--since {} is after --until {}", "--since {} ligt na --until {}", *opt.since, *opt.until));
         return exit_code::usage;
     }
-    auto root = cx.data_root();
-    if (!root) return exit_code::io;
-    const Lang lang = language_of_root(cx, *root);
     int status = exit_code::ok;
-    auto repo = open_repository(*root, "log", lang, status);
-    if (!repo) return status;
+    auto start_at = open_history(cx, "log", status);
+    if (!start_at) return status;
+    const std::string& root = start_at->root;
+    const Lang lang = start_at->lang;
+    const std::shared_ptr<GitRepository>& repo = start_at->repo;
     const std::string start_name = cx.global.rev.value_or("HEAD");
     GitId start;
     Text why;
@@ -106,7 +104,7 @@ int run_log(const LogCliOptions& opt, Context& cx) {
             return exit_code::data_errors;
         default: {
             // the messages and statuses of an unknown revision, as --rev gives them everywhere
-            auto tree = open_revision(repo, *root, start_name, "--rev", lang, status);
+            auto tree = open_revision(repo, root, start_name, "--rev", lang, status);
             if (!tree) return status;
             return exit_code::internal;
         }
@@ -119,13 +117,13 @@ int run_log(const LogCliOptions& opt, Context& cx) {
     query.limit = opt.max_count;
     LogResult result;
     if (!opt.max_count || *opt.max_count > 0) {
-        auto prefix = repo->prefix_of(*root);
+        auto prefix = repo->prefix_of(root);
         if (!record_log(*repo, start, prefix.value_or(""), query, result, why)) {
             print_error(msg(lang, "log: {}", "log: {}", why));
             return exit_code::io;
         }
         if (!result.found) {
-            report_never_found(repo, *root, start, start_name, query.collection, opt.entity, opt.id, lang);
+            report_never_found(repo, root, start, start_name, query.collection, opt.entity, opt.id, lang);
             return exit_code::data_errors;
         }
     }
@@ -139,8 +137,8 @@ int run_log(const LogCliOptions& opt, Context& cx) {
     style.lang = lang;
     style.color = !opt.output && cx.color_for(STDOUT_FILENO);
     style.width = text_width(!opt.output);
-    std::string text = format == "json"       ? render_log_json(report, style)
-                       : format == "markdown" ? render_log_markdown(report, style)
+    std::string text = format == Format::json       ? render_log_json(report, style)
+                       : format == Format::markdown ? render_log_markdown(report, style)
                                               : render_log_text(report, style);
     return cx.emit(opt.output, text);
 }

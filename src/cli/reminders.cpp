@@ -54,15 +54,10 @@ bool known_ids(const std::vector<std::string>& wanted, const std::vector<std::st
 
 int run_reminders(const RemindersOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
-    const std::string format = cx.pick_format(opt.format, opt.output, "text");
-    if (format != "text" && format != "markdown" && format != "json" && format != "ics" && format != "xlsx" &&
-        format != "email") {
-        print_error(msg("--format: '{}' is not one of: text, markdown, json, ics, xlsx, email{}",
-                        "--format: '{}' is niet een van: text, markdown, json, ics, xlsx, email{}", format,
-                        did_you_mean(format, {"text", "markdown", "json", "ics", "xlsx", "email"}, 1)));
-        return exit_code::usage;
-    }
-    if (auto s = check_email_options(format == "email", opt.email, opt.output.has_value(), output_language())) return *s;
+    const auto chosen = cx.choose_format(opt.format, opt.output, "reminders");
+    if (!chosen) return exit_code::usage;
+    const Format format = *chosen;
+    if (auto s = check_email_options(format == Format::email, opt.email, opt.output.has_value(), output_language())) return *s;
     std::optional<Duration> within;
     if (opt.within) {
         within = parse_duration(*opt.within);
@@ -95,7 +90,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     }
 
     Loaded loaded;
-    const Text refused = format == "email" ? Text("no messages written or sent", "geen berichten geschreven of verstuurd")
+    const Text refused = format == Format::email ? Text("no messages written or sent", "geen berichten geschreven of verstuurd")
                                            : Text("no reminders shown", "geen herinneringen getoond");
     if (auto status = cx.load_valid(loaded, refused)) return *status;
     loaded.repo().release_liveability();  // checked; no reminder is about a liveability record
@@ -152,18 +147,18 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     report.width = text_width(!opt.output);
     report.root_name = std::filesystem::path(repo.root).filename().string();
 
-    if (format == "email") {
+    if (format == Format::email) {
         int delivered = deliver_reminder_emails(report, opt.email, cx.global.quiet, report.lang);
         if (delivered != exit_code::ok) return delivered;
         return opt.check && any_overdue(reminders) ? exit_code::data_errors : exit_code::ok;
     }
     const bool color = !opt.output && cx.color_for(STDOUT_FILENO);
-    int written = format == "xlsx" ? emit_workbook(cx, opt.output, [&](const std::string& path) {
+    int written = format == Format::xlsx ? emit_workbook(cx, opt.output, [&](const std::string& path) {
         return write_reminders_xlsx(report, output_language(), path);
     }) : cx.emit_streamed(opt.output, [&](const auto& write) {
-        if (format == "text") stream_reminders_text(report, color, write);
-        else if (format == "markdown") stream_reminders_markdown(report, write);
-        else if (format == "json") stream_reminders_json(report, write);
+        if (format == Format::text) stream_reminders_text(report, color, write);
+        else if (format == Format::markdown) stream_reminders_markdown(report, write);
+        else if (format == Format::json) stream_reminders_json(report, write);
         else stream_reminders_ics(report, report.lang, write);
     });
     if (written != exit_code::ok) return written;

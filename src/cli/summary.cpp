@@ -92,18 +92,14 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
         print_error(text);
         return exit_code::usage;
     }
-    std::string format = cx.pick_format(opt.format, opt.output, "text");
-    static const std::vector<std::string> formats{"text", "markdown", "csv", "json", "html", "xlsx"};
-    if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
-        print_error(msg("--format: '{}' is not one of: text, markdown, csv, json, html, xlsx",
-                        "--format: '{}' is niet een van: text, markdown, csv, json, html, xlsx", format));
-        return exit_code::usage;
-    }
+    const auto chosen = cx.choose_format(opt.format, opt.output, "summary");
+    if (!chosen) return exit_code::usage;
+    const Format format = *chosen;
     if (opt.csv && *opt.csv != "rfc4180" && *opt.csv != "excel-nl") {
         print_error(msg("--csv: '{}' is not one of: rfc4180, excel-nl", "--csv: '{}' is niet een van: rfc4180, excel-nl", *opt.csv));
         return exit_code::usage;
     }
-    if (format == "json" && opt.table && (!opt.entity.empty() || *opt.table != "spending")) {
+    if (format == Format::json && opt.table && (!opt.entity.empty() || *opt.table != "spending")) {
         print_error(msg("-f json: --table takes only 'spending' of the portfolio (the other tables are in the JSON object)",
                         "-f json: --table kent alleen 'spending' van de portefeuille (de andere tabellen staan in het JSON-object)"));
         return exit_code::usage;
@@ -134,7 +130,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     // The portfolio's tables of every provision, commitment, evaluation and liveability year are
     // most of a document at scale: built for the workbook, or when --table asks for one.
     static const std::vector<std::string> workbook_only{"provisions", "commitments", "evaluations", "liveability"};
-    so.workbook_tables = format == "xlsx" || (opt.table && std::find(workbook_only.begin(), workbook_only.end(), *opt.table) !=
+    so.workbook_tables = format == Format::xlsx || (opt.table && std::find(workbook_only.begin(), workbook_only.end(), *opt.table) !=
                                                                workbook_only.end());
 
     std::string json;
@@ -142,9 +138,9 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
     const Date& t = cx.as_of;
     if (kind.empty()) {
         Portfolio p = summarise_portfolio(repo, t);
-        if (format == "html" || format == "xlsx" || format == "json" || opt.table == std::optional<std::string>("spending"))
+        if (format == Format::html || format == Format::xlsx || format == Format::json || opt.table == std::optional<std::string>("spending"))
             p.spending = compute_spending(repo, t);
-        if (format == "json") {
+        if (format == Format::json) {
             if (opt.table) return cx.emit(opt.output, render_spending_json(repo, *p.spending, t));
             return cx.emit_streamed(opt.output, [&](const auto& write) { stream_portfolio_json(repo, p, so, write); });
         }
@@ -153,30 +149,30 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
         const Neighbourhood* n = repo.neighbourhood(id);
         if (!n) return report_unknown(repo.neighbourhoods, "neighbourhood", "buurt", id), exit_code::data_errors;
         auto d = summarise_neighbourhood(repo, *n, t);
-        if (format == "json") json = render_neighbourhood_json(repo, d, so);
+        if (format == Format::json) json = render_neighbourhood_json(repo, d, so);
         else doc = neighbourhood_document(repo, d, so);
     } else if (kind == "partner") {
         const Partner* p = repo.partner(id);
         if (!p) return report_unknown(repo.partners, "partner", "partner", id), exit_code::data_errors;
         auto d = summarise_partner(repo, *p, t);
-        if (format == "json") json = render_partner_json(repo, d, so);
+        if (format == Format::json) json = render_partner_json(repo, d, so);
         else doc = partner_document(repo, d, so);
     } else if (kind == "agreement") {
         const Agreement* a = repo.agreement(id);
         if (!a) return report_unknown(repo.agreements, "agreement", "afspraak", id), exit_code::data_errors;
         auto d = summarise_agreement(repo, *a, t);
-        if (format == "json") json = render_agreement_json(repo, d, so);
+        if (format == Format::json) json = render_agreement_json(repo, d, so);
         else doc = agreement_document(repo, d, so);
     } else {
         const Strategy* s = repo.strategy(id);
         if (!s) return report_unknown(repo.strategies, "strategy", "strategie", id), exit_code::data_errors;
         auto d = summarise_strategy(repo, *s, t);
-        if (format == "json") json = render_strategy_json(repo, d, so);
+        if (format == Format::json) json = render_strategy_json(repo, d, so);
         else doc = strategy_document(repo, d, so);
     }
-    if (format == "json") return cx.emit(opt.output, json);
+    if (format == Format::json) return cx.emit(opt.output, json);
 
-    if (format == "csv") {
+    if (format == Format::csv) {
         std::vector<std::string> names;
         auto csv = render_summary_csv(doc, so, names);
         if (!csv) {
@@ -192,11 +188,11 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
             return exit_code::usage;
         }
     }
-    if (format == "xlsx")
+    if (format == Format::xlsx)
         return emit_workbook(cx, opt.output, [&](const std::string& path) { return write_summary_xlsx(doc, so, path); });
-    if (format == "html")
+    if (format == Format::html)
         return cx.emit_streamed(opt.output, [&](const auto& write) { stream_summary_html(doc, so, write); });
-    return cx.emit(opt.output, format == "text" ? render_summary_text(doc, so) : render_summary_markdown(doc, so));
+    return cx.emit(opt.output, format == Format::text ? render_summary_text(doc, so) : render_summary_markdown(doc, so));
 }
 
 }  // namespace

@@ -21,16 +21,15 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& opt, Context& cx) {
     if (!cx.resolve_globals()) return exit_code::usage;
-    std::string format = cx.pick_format(opt.format, opt.output, "text");
-    DiagnosticFormat df;
-    if (format == "text") df = DiagnosticFormat::text;
-    else if (format == "parsable") df = DiagnosticFormat::parsable;
-    else if (format == "github") df = DiagnosticFormat::github;
-    else if (format == "gitlab") df = DiagnosticFormat::gitlab;
-    else if (format == "json") df = DiagnosticFormat::json;
-    else {
-        cx.print_unknown_format(opt.format, opt.output, format, "validate", "text, parsable, github, gitlab, json");
-        return exit_code::usage;
+    const auto format = cx.choose_format(opt.format, opt.output, "validate");
+    if (!format) return exit_code::usage;
+    DiagnosticFormat df = DiagnosticFormat::text;
+    switch (*format) {
+        case Format::parsable: df = DiagnosticFormat::parsable; break;
+        case Format::github: df = DiagnosticFormat::github; break;
+        case Format::gitlab: df = DiagnosticFormat::gitlab; break;
+        case Format::json: df = DiagnosticFormat::json; break;
+        default: df = DiagnosticFormat::text; break;  // the table (io/formats.cpp) allows no other
     }
     auto root = cx.data_root();
     if (!root) return exit_code::io;

@@ -412,18 +412,4 @@ WriteResult write_new_file(const std::string& path, std::string_view content, bo
     return WriteResult{};
 }
 
-std::optional<std::string> format_from_extension(const std::string& path) {
-    auto ext = std::filesystem::path(path).extension().string();
-    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".json") return "json";
-    if (ext == ".md" || ext == ".markdown") return "markdown";
-    if (ext == ".csv") return "csv";
-    if (ext == ".html" || ext == ".htm") return "html";
-    if (ext == ".ics") return "ics";
-    if (ext == ".txt") return "text";
-    if (ext == ".xlsx") return "xlsx";
-    if (ext == ".yaml" || ext == ".yml") return "yaml";
-    return std::nullopt;
-}
-
 }  // namespace wijk

@@ -59,7 +59,4 @@ class OutputFile {
 // dangling symbolic link; a file that appears meanwhile is never replaced (link(2)).
 WriteResult write_new_file(const std::string& path, std::string_view content, bool& exists);
 
-// The format named by a file's extension (".json" -> "json", ".md" -> "markdown", ...).
-std::optional<std::string> format_from_extension(const std::string& path);
-
 }  // namespace wijk

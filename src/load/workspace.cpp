@@ -59,6 +59,24 @@ void append_copy(Records& to, const Records& from) {
     to.insert(to.end(), from.begin(), from.end());
 }
 
+std::array<std::uint32_t, 6> span_of(const RecordSet& rs) {
+    return {std::uint32_t(rs.neighbourhoods.size()), std::uint32_t(rs.liveability.size()),
+            std::uint32_t(rs.partners.size()),       std::uint32_t(rs.agreements.size()),
+            std::uint32_t(rs.evaluations.size()),    std::uint32_t(rs.strategies.size())};
+}
+
+// The `count` records at `at` of `all` become those of `with` (assigned where they overlap:
+// a one-character edit changes no count, and nothing moves).
+template <class Records>
+void replace_span(Records& all, std::size_t at, std::size_t count, const Records& with) {
+    const std::size_t common = std::min(count, with.size());
+    std::copy(with.begin(), with.begin() + common, all.begin() + at);
+    if (with.size() > count)
+        all.insert(all.begin() + at + count, with.begin() + common, with.end());
+    else if (count > with.size())
+        all.erase(all.begin() + at + common, all.begin() + at + count);
+}
+
 }  // namespace
 
 Workspace::Workspace(std::shared_ptr<const FileSource> source, WorkspaceOptions options)
@@ -69,9 +87,12 @@ Workspace::Workspace(std::shared_ptr<const FileSource> source, WorkspaceOptions 
 Workspace::~Workspace() = default;
 
 void Workspace::begin() {
-    {
+    if (!options_.keep_units) {
+        // (an editor session keeps them: they are found by the hash of the bytes they came from)
         std::lock_guard<std::mutex> lock(mutex_);
         recent_.clear();
+        recent_by_hash_.clear();
+        recent_bytes_ = 0;
     }
     // Units kept from an earlier load point into the pool: keep it then, start afresh otherwise.
     std::shared_ptr<TextPool> texts = options_.keep_units && repo_.texts ? repo_.texts : std::make_shared<TextPool>();
@@ -84,6 +105,7 @@ void Workspace::begin() {
     unread_.clear();
     hashes_.clear();
     data_files_.clear();
+    spans_.clear();
     scanned_ = false;
 
     repo_.files.push_back("wijk.yaml");
@@ -163,6 +185,7 @@ void Workspace::end() {
 
 void Workspace::load() {
     if (!scanned_) begin();  // after scan(): its listing and hashes are used
+    if (options_.keep_units) spans_.assign(data_files_.size(), {});
     read_files(data_files_, true);
     scanned_ = false;
     end();
@@ -180,6 +203,92 @@ void Workspace::load() {
         std::erase_if(units_, [&](const auto& u) { return !std::binary_search(live.begin(), live.end(), u.first); });
     }
     if (options_.cache) options_.cache->save(hashes_);
+}
+
+bool Workspace::reload(const std::vector<std::string>& paths) {
+    if (!options_.keep_units || scanned_ || spans_.size() != data_files_.size()) return false;
+    std::vector<std::string> exclude;
+    for (const auto& g : repo_.config.exclude)
+        if (g) exclude.emplace_back(*g);
+    // First everything is read, so that a path that needs load() leaves the state as it was.
+    struct Change {
+        std::size_t at;  // in data_files_
+        ReadResult read;
+        std::string bytes;
+    };
+    std::vector<Change> changes;
+    for (const auto& path : paths) {
+        std::string rel;
+        if (!normalise_relative(path, rel)) continue;  // outside the root: not this state's
+        if (rel == "wijk.yaml") return false;
+        auto it = std::lower_bound(data_files_.begin(), data_files_.end(), rel,
+                                   [&](std::uint32_t file, const std::string& p) { return repo_.files[file] < p; });
+        if (it == data_files_.end() || repo_.files[*it] != rel) {
+            if (is_data_file(rel, exclude)) return false;  // it would be listed now
+            continue;                                      // hidden, excluded, no data name: never read
+        }
+        const auto at = static_cast<std::size_t>(it - data_files_.begin());
+        if (std::any_of(changes.begin(), changes.end(), [&](const Change& c) { return c.at == at; })) continue;
+        Change c{at, {}, {}};
+        c.read = source_->read(rel, c.bytes);
+        if (c.read.status == ReadResult::Status::missing) return false;  // gone: no longer listed
+        changes.push_back(std::move(c));
+    }
+    if (changes.empty()) return true;
+
+    for (auto& c : changes) {
+        const std::uint32_t file = data_files_[c.at];
+        const std::uint64_t old_hash = hashes_[file];
+        std::erase_if(diags_.items, [&](const Diagnostic& d) { return d.at.file == file; });
+        std::erase(unread_, file);
+        const FileUnit* unit = nullptr;
+        std::uint64_t hash = 0;
+        if (c.read.ok()) {
+            hash = content_hash(c.bytes);
+            auto it = units_.find(hash);
+            if (it == units_.end()) it = units_.emplace(hash, parse_data_unit(c.bytes, file, *repo_.texts)).first;
+            set_file(it->second, file);
+            unit = &it->second;
+            if (unit->dropped) unread_.push_back(file);
+            append_copy(diags_.items, unit->diags.items);
+        } else {
+            report_read(diags_, file, c.read);
+            unread_.push_back(file);
+        }
+        if (old_hash == 0 && hash != 0) ++counts_.files;
+        if (old_hash != 0 && hash == 0) --counts_.files;
+        hashes_[file] = hash;
+
+        // where this file's records stand: after those of every data file before it
+        std::array<std::size_t, 6> at{};
+        for (std::size_t k = 0; k < c.at; ++k)
+            for (std::size_t kind = 0; kind < 6; ++kind) at[kind] += spans_[k][kind];
+        static const RecordSet none;
+        const RecordSet& now = unit ? unit->records : none;
+        const auto& was = spans_[c.at];
+        replace_span(repo_.neighbourhoods, at[0], was[0], now.neighbourhoods);
+        replace_span(repo_.liveability, at[1], was[1], now.liveability);
+        replace_span(repo_.partners, at[2], was[2], now.partners);
+        replace_span(repo_.agreements, at[3], was[3], now.agreements);
+        replace_span(repo_.evaluations, at[4], was[4], now.evaluations);
+        replace_span(repo_.strategies, at[5], was[5], now.strategies);
+        spans_[c.at] = span_of(now);
+
+        // the unit of the old bytes goes when no other file holds them
+        if (old_hash != 0 && old_hash != hash && std::find(hashes_.begin(), hashes_.end(), old_hash) == hashes_.end())
+            units_.erase(old_hash);
+    }
+    std::sort(unread_.begin(), unread_.end());
+    diags_.io_error = std::any_of(diags_.items.begin(), diags_.items.end(),
+                                  [](const Diagnostic& d) { return d.rule == "read-error"; });
+    counts_.neighbourhoods = repo_.neighbourhoods.size();
+    counts_.liveability = repo_.liveability.size();
+    counts_.partners = repo_.partners.size();
+    counts_.agreements = repo_.agreements.size();
+    counts_.evaluations = repo_.evaluations.size();
+    counts_.strategies = repo_.strategies.size();
+    repo_.index();
+    return true;
 }
 
 std::uint64_t Workspace::scan() {
@@ -246,6 +355,7 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files, bool de
         if (u.dropped) unread_.push_back(file);
         if (options_.keep_units && !part.kept) units_.emplace(u.hash, u);
         if (options_.keep_units) {
+            spans_[i] = span_of(u.records);
             append_copy(repo_.neighbourhoods, u.records.neighbourhoods);
             append_copy(repo_.liveability, u.records.liveability);
             append_copy(repo_.partners, u.records.partners);
@@ -322,26 +432,25 @@ void Workspace::read_files(const std::vector<std::uint32_t>& data_files, bool de
 }
 
 Workspace::Kept* Workspace::text_of(std::uint32_t file) const {
-    for (auto it = recent_.begin(); it != recent_.end(); ++it)
-        if (it->file == file) {
-            recent_.splice(recent_.begin(), recent_, it);
-            return &recent_.front();
-        }
     if (file >= repo_.files.size() || file >= hashes_.size() || hashes_[file] == 0) return nullptr;
+    const std::uint64_t hash = hashes_[file];
+    if (auto it = recent_by_hash_.find(hash); it != recent_by_hash_.end()) {
+        recent_.splice(recent_.begin(), recent_, it->second);
+        return &recent_.front();
+    }
     std::string bytes;
-    if (!source_->read(repo_.files[file], bytes).ok() || content_hash(bytes) != hashes_[file]) return nullptr;
+    if (!source_->read(repo_.files[file], bytes).ok() || content_hash(bytes) != hash) return nullptr;
     recent_.emplace_front();
     Kept& k = recent_.front();
-    k.file = file;
+    k.hash = hash;
     k.text = normalise_text(bytes);
     k.lines = LineIndex(k.text);  // views k.text: a list never moves its elements
-    std::size_t total = 0;
-    for (auto it = recent_.begin(); it != recent_.end(); ++it) {
-        total += it->text.size();
-        if (total > kept_bytes_limit && it != recent_.begin()) {
-            recent_.erase(it, recent_.end());
-            break;
-        }
+    recent_by_hash_[hash] = recent_.begin();
+    recent_bytes_ += k.text.size();
+    while (recent_bytes_ > kept_bytes_limit && recent_.size() > 1) {
+        recent_bytes_ -= recent_.back().text.size();
+        recent_by_hash_.erase(recent_.back().hash);
+        recent_.pop_back();
     }
     return &recent_.front();
 }

@@ -51,6 +51,13 @@ public:
     // Reads wijk.yaml and every data file from the source and merges them. Again after the
     // source changed: with keep_units, files whose bytes did not change are not parsed again.
     void load();
+    // After load(), with keep_units: reads again only the files at `paths` (relative to the
+    // root) and merges what they hold now in place of what they held; every other file counts
+    // as it was loaded. The language server's edit path: its overlay and the client say which
+    // files changed, so the other thousands are neither listed, read nor hashed again. False,
+    // with nothing changed, when that cannot be right and load() is needed: wijk.yaml among
+    // them (its `exclude:`), a path that would now be listed or no longer exists.
+    bool reload(const std::vector<std::string>& paths);
     // Lists and reads every file and hashes it, without decoding anything: the key of this
     // repository state (validate's cached result is stored under it). A load() after it reads
     // again only the files the cache has no unit for.
@@ -66,6 +73,8 @@ public:
     // What loading found: syntax and shape problems, files that could not be read.
     const Diagnostics& diagnostics() const { return diags_; }
     const RecordCounts& counts() const { return counts_; }
+    // The content hash of what was loaded of file `file` (0: nothing was read).
+    std::uint64_t hash_of(std::uint32_t file) const { return file < hashes_.size() ? hashes_[file] : 0; }
     // Files whose records could not be read (unreadable, too large, broken YAML): references to
     // ids that may stand in them cannot be checked.
     const std::vector<std::uint32_t>& unread_files() const { return unread_; }
@@ -77,7 +86,7 @@ public:
 
 private:
     struct Kept {  // a file's normalised text and its lines, made once however many problems it has
-        std::uint32_t file = 0;
+        std::uint64_t hash = 0;  // of the bytes it was made from: valid for every load that read them
         std::string text;
         LineIndex lines;
         std::optional<FilePlaces> places;  // made on the first place() in this file
@@ -96,12 +105,17 @@ private:
     std::vector<std::uint64_t> hashes_;  // by file index: the content hash of what was loaded (0: nothing)
     std::unordered_map<std::uint64_t, FileUnit> units_;  // keep_units: by content hash
     std::vector<std::uint32_t> data_files_;               // file indexes of the data files
+    // keep_units: by data file (as data_files_), how many records of each collection it holds,
+    // in RecordSet's order: where its records stand in the repository, for reload()
+    std::vector<std::array<std::uint32_t, 6>> spans_;
     std::vector<Listing::Problem> problems_;              // folders that could not be listed
     std::vector<std::string> problem_names_;              // the same, for state_key()
     bool scanned_ = false;
 
     mutable std::mutex mutex_;
     mutable std::list<Kept> recent_;  // the last files read again, newest first, at most ~32 MiB
+    mutable std::unordered_map<std::uint64_t, std::list<Kept>::iterator> recent_by_hash_;
+    mutable std::size_t recent_bytes_ = 0;  // their texts' sizes
 };
 
 }  // namespace wijk

@@ -819,14 +819,6 @@ void json_checklists(const Checklist& c, std::span<const ChecklistItem> items,
 
 }  // namespace
 
-std::optional<ChecklistFormat> checklist_format(std::string_view name) {
-    if (name == "markdown" || name == "md") return ChecklistFormat::markdown;
-    if (name == "json") return ChecklistFormat::json;
-    if (name == "html") return ChecklistFormat::html;
-    if (name == "yaml" || name == "yml") return ChecklistFormat::yaml;
-    return std::nullopt;
-}
-
 std::string_view checklist_extension(ChecklistFormat f) {
     switch (f) {
         case ChecklistFormat::markdown:

@@ -16,8 +16,6 @@ namespace wijk {
 
 enum class ChecklistFormat { markdown, html, yaml, json };
 
-// "markdown", "html", "yaml" or "json" (also "md", "yml"); nullopt for anything else.
-std::optional<ChecklistFormat> checklist_format(std::string_view name);
 // The file extension for --out: ".md", ".html", ".yaml", ".json".
 std::string_view checklist_extension(ChecklistFormat f);
 

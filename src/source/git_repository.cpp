@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <list>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -21,6 +23,10 @@ void init_libgit2() {
         git_libgit2_init();
         // commits and trees are kept (a log reads each once or twice); blobs are read once
         git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+        // libgit2 hashes every object it reads again, to compare with its id: a third of `wijk
+        // log`'s time (each version of a large folder's tree is megabytes). The git command
+        // line does not; zlib's checksum still catches a damaged pack.
+        git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     });
 }
 
@@ -73,9 +79,69 @@ std::string real_path(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// Trees read lately, by id, most recent first. libgit2 caches no tree over 4 KiB, and `wijk
+// log` reads each version of a folder's tree twice, a few commits apart (the new side of the
+// commit that made it, the old side of the next one that changed the folder): without this
+// each large tree was rebuilt from its pack deltas again. The budget is in estimated bytes and
+// grows with the largest tree seen, so that a few versions of the largest folder always fit.
+class TreeCache {
+public:
+    ~TreeCache() { clear(); }
+    // A reference of the caller's own (free it), or nullptr when git cannot read the tree.
+    git_tree* get(git_repository* repo, const git_oid* id) {
+        GitId key = from_oid(id);
+        auto it = where_.find(key);
+        git_tree* tree = nullptr;
+        if (it != where_.end()) {
+            order_.splice(order_.begin(), order_, it->second);
+            tree = it->second->tree;
+        } else {
+            if (git_tree_lookup(&tree, repo, id) != 0) return nullptr;
+            std::size_t cost = cost_of(tree);
+            budget_ = std::max(budget_, 8 * cost);
+            order_.push_front({key, tree, cost});
+            where_[key] = order_.begin();
+            used_ += cost;
+            while (used_ > budget_ && order_.size() > 1) {
+                Kept& old = order_.back();
+                used_ -= old.cost;
+                where_.erase(old.id);
+                git_tree_free(old.tree);
+                order_.pop_back();
+            }
+        }
+        git_object* copy = nullptr;
+        if (git_object_dup(&copy, reinterpret_cast<git_object*>(tree)) != 0) return nullptr;
+        return reinterpret_cast<git_tree*>(copy);
+    }
+    void clear() {
+        for (Kept& k : order_) git_tree_free(k.tree);
+        order_.clear();
+        where_.clear();
+        used_ = 0;
+    }
+
+private:
+    struct Kept {
+        GitId id;
+        git_tree* tree;
+        std::size_t cost;
+    };
+    static std::size_t cost_of(const git_tree* t) { return 64 + 64 * git_tree_entrycount(t); }
+    std::list<Kept> order_;
+    std::unordered_map<GitId, std::list<Kept>::iterator, GitIdHash> where_;
+    std::size_t used_ = 0, budget_ = std::size_t(8) << 20;
+};
+
+}  // namespace
+
 struct GitRepository::Handle {
     git_repository* repo = nullptr;
+    TreeCache trees;
     ~Handle() {
+        trees.clear();  // before the repository they belong to
         if (repo) git_repository_free(repo);
     }
 };
@@ -225,7 +291,7 @@ std::optional<GitId> GitRepository::subtree(const GitId& tree, std::string_view 
     std::lock_guard<std::mutex> lock(mutex_);
     git_oid oid = to_oid(tree);
     Tree t;
-    if (git_tree_lookup(t.out(), handle_->repo, &oid) != 0) return std::nullopt;
+    if (!(*t.out() = handle_->trees.get(handle_->repo, &oid))) return std::nullopt;
     std::string path(prefix);
     while (!path.empty() && path.back() == '/') path.pop_back();
     Entry e;
@@ -238,7 +304,7 @@ std::optional<GitEntry> GitRepository::entry_at(const GitId& tree, std::string_v
     std::lock_guard<std::mutex> lock(mutex_);
     git_oid oid = to_oid(tree);
     Tree t;
-    if (git_tree_lookup(t.out(), handle_->repo, &oid) != 0) return std::nullopt;
+    if (!(*t.out() = handle_->trees.get(handle_->repo, &oid))) return std::nullopt;
     Entry e;
     if (git_tree_entry_bypath(e.out(), t.get(), std::string(path).c_str()) != 0) return std::nullopt;
     return GitEntry{std::string(path), static_cast<std::uint32_t>(git_tree_entry_filemode_raw(e.get())),
@@ -263,18 +329,18 @@ int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
     return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
-bool list_into(git_repository* repo, const git_oid* tree_id, const std::string& base, std::vector<GitEntry>& out,
-               int depth) {
+bool list_into(git_repository* repo, TreeCache& cache, const git_oid* tree_id, const std::string& base,
+               std::vector<GitEntry>& out, int depth) {
     if (depth > 256) return true;  // deeper than any data repository; no loop is possible in git
     Tree t;
-    if (git_tree_lookup(t.out(), repo, tree_id) != 0) return false;
+    if (!(*t.out() = cache.get(repo, tree_id))) return false;
     for (std::size_t i = 0, n = git_tree_entrycount(t.get()); i < n; ++i) {
         const git_tree_entry* e = git_tree_entry_byindex(t.get(), i);
         std::string name = git_tree_entry_name(e);
         auto mode = static_cast<std::uint32_t>(git_tree_entry_filemode_raw(e));
         if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
             if (name[0] == '.') continue;
-            if (!list_into(repo, git_tree_entry_id(e), base + name + "/", out, depth + 1)) return false;
+            if (!list_into(repo, cache, git_tree_entry_id(e), base + name + "/", out, depth + 1)) return false;
         } else {
             out.push_back({base + name, mode, from_oid(git_tree_entry_id(e))});
         }
@@ -284,11 +350,12 @@ bool list_into(git_repository* repo, const git_oid* tree_id, const std::string& 
 
 struct Differ {
     git_repository* repo;
+    TreeCache& cache;
     std::vector<GitChange>& out;
 
     bool all(const git_oid* tree_id, const std::string& base, bool added, int depth) {
         std::vector<GitEntry> entries;
-        if (!list_into(repo, tree_id, base, entries, depth)) return false;
+        if (!list_into(repo, cache, tree_id, base, entries, depth)) return false;
         for (auto& e : entries) {
             GitChange c;
             c.path = std::move(e.path);
@@ -302,7 +369,7 @@ struct Differ {
         if (depth > 256) return true;
         if (git_oid_equal(a, b)) return true;
         Tree ta, tb;
-        if (git_tree_lookup(ta.out(), repo, a) != 0 || git_tree_lookup(tb.out(), repo, b) != 0) return false;
+        if (!(*ta.out() = cache.get(repo, a)) || !(*tb.out() = cache.get(repo, b))) return false;
         std::size_t i = 0, j = 0, n = git_tree_entrycount(ta.get()), m = git_tree_entrycount(tb.get());
         while (i < n || j < m) {
             const git_tree_entry* ea = i < n ? git_tree_entry_byindex(ta.get(), i) : nullptr;
@@ -355,7 +422,7 @@ bool GitRepository::list_tree(const GitId& tree, std::vector<GitEntry>& out, Tex
     std::lock_guard<std::mutex> lock(mutex_);
     git_oid oid = to_oid(tree);
     out.clear();
-    if (!list_into(handle_->repo, &oid, "", out, 0)) {
+    if (!list_into(handle_->repo, handle_->trees, &oid, "", out, 0)) {
         why = last_error("git cannot read a tree", "git kan een map niet lezen");
         return false;
     }
@@ -366,7 +433,7 @@ bool GitRepository::changed_files(const std::optional<GitId>& old_tree, const st
                                   std::vector<GitChange>& out, Text& why) const {
     std::lock_guard<std::mutex> lock(mutex_);
     out.clear();
-    Differ d{handle_->repo, out};
+    Differ d{handle_->repo, handle_->trees, out};
     bool ok = true;
     if (old_tree && new_tree) {
         git_oid a = to_oid(*old_tree), b = to_oid(*new_tree);

@@ -2,7 +2,7 @@
 # The closed sets the completion engine offers (`wijk __complete`) are the ones the commands
 # accept: for every option whose value is one of a list, the words completed equal the list
 # in the command's own "is not one of" error. A format or table added to a command and not to
-# src/cli/completion.cpp fails here.
+# src/cli/completion.cpp fails here (both read io/formats.cpp now; the man pages are checked by man_pages.sh).
 set -u
 bin_dir=$(cd "$1" && pwd)
 wijk=$bin_dir/wijk
@@ -17,7 +17,8 @@ same() {
     fail=1
   fi
 }
-for command in validate summary reminders checklist; do same "$command" --format; done
+for command in validate summary reminders checklist diff; do same "$command" --format; done
+same log agreement buurtkamer-kolenkit --format
 same reminders --kind
 same reminders --group-by
 same summary --csv

@@ -817,6 +817,109 @@ def test_files_changed_on_disk():
     shutil.rmtree(root)
 
 
+def test_disk_changes_reach_diagnostics_when_the_client_says_so():
+    """An edit reads again only the buffers that changed: files on disk count as they were until
+    the client says they changed (didChangeWatchedFiles), and then they do, one by one or, for a
+    file created or deleted, by listing the repository again."""
+    root = make_fixture()
+    c = server()
+    try:
+        c.initialize(capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+        auri = c.open(os.path.join(root, "agreements.yaml"))
+        c.barrier(auri)
+        assert c.published.get(auri) == [], c.published
+        codes = lambda: [d["code"] for d in c.published.get(auri, [])]
+        # another program renames the partner on disk, and the client does not say so (yet):
+        # a keystroke in the agreements does not read the disk
+        partners = os.path.join(root, "partners.yaml")
+        with open(partners, "w", encoding="utf-8") as f:
+            f.write(FIXTURE["partners.yaml"].replace("id: buurtwerk", "id: buurt"))
+        line, text = find_line(FIXTURE["agreements.yaml"], "title: Buurtkamer Oost")
+        c.change(auri, 2, [{"range": {"start": pos(line, text), "end": pos(line, text)}, "text": "!"}])
+        c.barrier(auri)
+        assert codes() == [], c.published[auri]
+        # the client reports the change: the reference dangles
+        c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": path_uri(partners), "type": 2}]})
+        c.wait_for(lambda cl: codes() == ["dangling-ref"], "the renamed partner on disk")
+        # a new file that defines the partner: created, it is listed and read
+        extra = os.path.join(root, "more", "partners.yaml")
+        os.makedirs(os.path.dirname(extra))
+        with open(extra, "w", encoding="utf-8") as f:
+            f.write("partners:\n  - {id: buurtwerk, name: Buurtwerk, kind: welfare}\n")
+        c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": path_uri(extra), "type": 1}]})
+        c.wait_for(lambda cl: codes() == [], "the partner in a new file")
+        # deleted again: the reference dangles again
+        os.remove(extra)
+        c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": path_uri(extra), "type": 3}]})
+        c.wait_for(lambda cl: codes() == ["dangling-ref"], "the new file deleted")
+        # with watched files, a save reads the saved file (the others come as events)
+        with open(partners, "w", encoding="utf-8") as f:
+            f.write(FIXTURE["partners.yaml"])
+        puri = c.open(partners)
+        c.notify("textDocument/didSave", td(puri))
+        c.wait_for(lambda cl: codes() == [], "the partner back on disk")
+        assert c.close() == 0
+    finally:
+        c.kill()
+    shutil.rmtree(root)
+
+
+def test_edits_in_many_buffers_match_validate():
+    """Records added, removed and changed in several buffers, wijk.yaml among them: what is
+    published is what `wijk validate` says of the same texts saved."""
+    root = tempfile.mkdtemp(prefix="wijk-lsp-edits-")
+    shutil.copytree(os.path.join(REPO, "examples", "broken"), root, dirs_exist_ok=True)
+    before = snapshot(root)
+    texts = {}
+    for rel in ("wijk.yaml", "partners.yaml", "agreements.yaml", "neighbourhoods.yaml", "yaml/syntax.yaml"):
+        with open(os.path.join(root, rel), encoding="utf-8", newline="") as f:
+            texts[rel] = f.read()
+    c = server()
+    try:
+        c.initialize()
+        uris = {rel: c.open(os.path.join(root, rel), texts[rel]) for rel in texts}
+        c.barrier(uris["partners.yaml"])
+        version = 1
+        steps = [
+            # a partner goes: references to it dangle in another file
+            ("partners.yaml", lambda t: t.replace("  - id: buurtwerk\n    name: Buurtwerk Oost\n    kind: welfare\n"
+                                                  "    neighbourhoods: [oost]\n", "")),
+            # two neighbourhoods come, one of them twice
+            ("neighbourhoods.yaml", lambda t: t + "  - {id: nieuw, name: Nieuw}\n  - {id: nieuw, name: Nieuw 2}\n"),
+            # the broken file is mended: its records count
+            ("yaml/syntax.yaml", lambda t: "partners:\n  - {id: hersteld, name: Hersteld, kind: welfare}\n"),
+            # the partner comes back, in another place, with another kind
+            ("partners.yaml", lambda t: t.replace("partners:\n", "partners:\n  - {id: buurtwerk, name: B, kind: wrong}\n", 1)),
+            # an agreement loses a line in the middle: the records after it move
+            ("agreements.yaml", lambda t: t.replace("\n", "\n#", 1)),
+            # wijk.yaml leaves out the folder of broken files: the repository is read again as a
+            # whole, and the references are checked now that every file could be read
+            ("wijk.yaml", lambda t: t + "exclude: [yaml]\n"),
+        ]
+        for rel, edit in steps:
+            was, texts[rel] = texts[rel], edit(texts[rel])
+            assert texts[rel] != was, "the edit of %s changed nothing" % rel
+            version += 1
+            set_text(c, uris[rel], version, texts[rel])
+            c.barrier(uris[rel])
+            saved = tempfile.mkdtemp(prefix="wijk-lsp-saved-")
+            shutil.copytree(root, saved, dirs_exist_ok=True)
+            for r, t in texts.items():
+                with open(os.path.join(saved, r), "w", encoding="utf-8", newline="") as f:
+                    f.write(t)
+            expected = validate_view(validate_json(saved), saved, "hint")
+            got = lsp_view(c, root)
+            shutil.rmtree(saved)
+            missing, extra = expected - got, got - expected
+            assert not missing and not extra, "after %s: validate only: %r\nlsp only: %r" % (
+                rel, sorted(missing)[:5], sorted(extra)[:5])
+        assert c.close() == 0
+    finally:
+        c.kill()
+    assert snapshot(root) == before, "the server changed a file"
+    shutil.rmtree(root)
+
+
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
 
 

@@ -46,5 +46,22 @@ for dir in man man/nl; do
     check in_page $dir/wijk.1 "$o" || echo "$dir/wijk.1: option $o is not documented"
   done
 done
+# every format a command writes (the "is not one of" list, from the one table io/formats.cpp)
+# is in its pages, in bold as the pages name values
+formats_of() { # command (log needs its record to get that far)
+  local args=("$1"); [ "$1" = log ] && args=(log agreement buurtkamer-kolenkit)
+  "$bin" -C examples "${args[@]}" --format zz 2>&1 >/dev/null | sed -n 's/.*is not one of: //p' | sed 's/ (.*//' | tr -d ' ' | tr ',' '\n'
+}
+format_in_page() { # page format: a line ".B json" / ".BR json ," or an inline \fBjson\fR
+  grep -qE '^\.B(R|I)? +"?'"$2"'([ ,.;)"]|$)|\\fB'"$2"'\\f' "$1" || { echo "$1: format $2 is not documented"; return 1; }
+}
+for c in $commands; do
+  if options_of "$c" | grep -qx -- --format && [ -z "$(formats_of "$c")" ]; then
+    echo "wijk $c has --format but no list of its formats"; fail=$((fail+1))
+  fi
+  for f in $(formats_of "$c"); do
+    for dir in man man/nl; do check format_in_page $dir/wijk-$c.1 "$f"; done
+  done
+done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

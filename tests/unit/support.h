@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include "load/workspace.h"
 #include "model/calendar.h"
 #include "source/overlay_source.h"
+#include "source/process.h"
 #include "model/mark.h"
 #include "model/records.h"
 
@@ -104,4 +106,18 @@ struct TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 };
+
+// Writes a file, making its folders.
+inline void write(const std::filesystem::path& p, std::string_view text) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+// Runs git in `dir` as a fixed author that never signs (the tester's own git config may).
+inline bool git(const std::filesystem::path& dir, std::vector<std::string> args) {
+    std::vector<std::string> argv{"git", "-C", dir.string(), "-c", "user.name=t", "-c", "user.email=t@x", "-c",
+                                  "commit.gpgsign=false"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv).status == 0;
+}
 }  // namespace wijk::testing

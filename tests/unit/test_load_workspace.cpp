@@ -15,12 +15,9 @@
 using namespace wijk;
 using wijk::testing::InMemory;
 using wijk::testing::TempDir;
+using wijk::testing::write;
 
 namespace {
-void write(const std::filesystem::path& p, std::string_view text) {
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
 const Diagnostic* find(const Diagnostics& d, std::string_view rule) {
     for (const auto& x : d.items)
         if (x.rule == rule) return &x;
@@ -153,6 +150,90 @@ TEST_CASE("keep_units: a kept unit moves with its file when a file before it com
     m.workspace->load();
     CHECK(files_of("dangling-ref") == std::vector<std::string>{"b.yaml:2", "c.yaml:2"});
     CHECK(m.repo().files[m.repo().partners[0].at.file] == "b.yaml");
+}
+
+namespace {
+// What a check of the workspace says, each problem with its file, line and column: the same
+// after reload() as after a fresh load of the same texts.
+std::vector<std::string> outcome(Workspace& ws) {
+    std::vector<std::string> out;
+    const Repository& repo = ws.repository();
+    for (const auto& d : checked(ws).items)
+        out.push_back(fmt::format("{}:{}:{} {} {}", repo.files[d.at.file], d.at.line, d.at.column, d.rule, d.message.en));
+    for (const auto& p : repo.partners) out.push_back(fmt::format("partner {} in {}", p.id ? *p.id : "-", repo.files[p.at.file]));
+    for (const auto& a : repo.agreements) out.push_back(fmt::format("agreement {} in {}", a.id ? *a.id : "-", repo.files[a.at.file]));
+    out.push_back(fmt::format("files {} partners {} agreements {} unread {}", ws.counts().files, ws.counts().partners,
+                              ws.counts().agreements, ws.unread_files().size()));
+    return out;
+}
+std::vector<std::string> fresh_outcome(const std::shared_ptr<OverlaySource>& source) {
+    Workspace ws(source);
+    ws.load();
+    return outcome(ws);
+}
+}  // namespace
+
+TEST_CASE("reload: only the files named are read again, and the repository is that of a fresh load") {
+    WorkspaceOptions keep;
+    keep.keep_units = true;
+    InMemory m({{"wijk.yaml", "format: 1\n"},
+                {"a.yaml", "partners:\n  - {id: a, name: A, kind: other}\n"},
+                {"b.yaml", "agreements:\n  - {id: x, title: X, partner: a, neighbourhoods: [n], start: 2026-01-01}\n"},
+                {"c.yaml", "partners:\n  - {id: c, name: C, kind: other}\n"}},
+               keep);
+    Workspace& ws = *m.workspace;
+    CHECK(outcome(ws) == fresh_outcome(m.source));
+    SUBCASE("a changed value: a reference in another file dangles") {
+        m.source->set("a.yaml", "partners:\n  - {id: a2, name: A, kind: other}\n");
+        REQUIRE(ws.reload({"a.yaml"}));
+        CHECK(ws.repository().partner("a2") != nullptr);
+        CHECK(find(checked(ws), "dangling-ref") != nullptr);
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+    }
+    SUBCASE("records come and go: those of the files after it move") {
+        m.source->set("a.yaml", "partners:\n  - {id: a, name: A, kind: other}\n  - {id: a, name: A2, kind: other}\n  - {id: z, name: Z, kind: other}\n");
+        REQUIRE(ws.reload({"a.yaml"}));
+        CHECK(ws.repository().partners.size() == 4);
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+        m.source->set("a.yaml", "partners: []\n");
+        m.source->set("c.yaml", "partners:\n  - {id: c, name: C, kind: other}\n  - {id: a, name: A, kind: other}\n");
+        REQUIRE(ws.reload({"c.yaml", "a.yaml", "c.yaml"}));
+        CHECK(ws.repository().partners.size() == 2);
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+    }
+    SUBCASE("a file broken and mended: its records are dropped and come back") {
+        m.source->set("a.yaml", "partners: [a, {id: x\n");
+        REQUIRE(ws.reload({"a.yaml"}));
+        CHECK(ws.unread_files().size() == 1);
+        CHECK(find(checked(ws), "refs-not-checked") != nullptr);
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+        m.source->set("a.yaml", "partners:\n  - {id: a, name: A, kind: other}\n");
+        REQUIRE(ws.reload({"a.yaml"}));
+        CHECK(ws.unread_files().empty());
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+    }
+    SUBCASE("a file not named is not read again") {
+        m.source->set("c.yaml", "partners:\n  - {id: c2, name: C, kind: other}\n");
+        REQUIRE(ws.reload({"a.yaml"}));
+        CHECK(ws.repository().partner("c") != nullptr);
+        CHECK(ws.repository().partner("c2") == nullptr);
+        REQUIRE(ws.reload({"c.yaml"}));
+        CHECK(ws.repository().partner("c2") != nullptr);
+    }
+    SUBCASE("what changes the listing needs load(): nothing changes until then") {
+        const auto before = outcome(ws);
+        m.source->set("wijk.yaml", "format: 1\nexclude: [c.yaml]\n");
+        CHECK_FALSE(ws.reload({"wijk.yaml"}));
+        m.source->set("d.yaml", "partners:\n  - {id: d, name: D, kind: other}\n");
+        CHECK_FALSE(ws.reload({"a.yaml", "d.yaml"}));  // a new data file
+        m.source->drop("c.yaml");
+        CHECK_FALSE(ws.reload({"c.yaml"}));  // gone
+        CHECK(outcome(ws) == before);
+        CHECK(ws.reload({".hidden/x.yaml", "notes.txt", "../outside.yaml"}));  // never data: nothing to do
+        CHECK(outcome(ws) == before);
+        ws.load();
+        CHECK(outcome(ws) == fresh_outcome(m.source));
+    }
 }
 
 TEST_CASE("one long line: columns and excerpts in bounded time, excerpts short") {

@@ -77,15 +77,6 @@ TEST_CASE("write_new_file refuses an existing file") {
     CHECK(slurp(target) == "mine");
 }
 
-TEST_CASE("format from the output file's extension") {
-    CHECK(format_from_extension("a/b.JSON") == "json");
-    CHECK(format_from_extension("x.md") == "markdown");
-    CHECK(format_from_extension("x.ics") == "ics");
-    CHECK(format_from_extension("x.html") == "html");
-    CHECK(format_from_extension("x.csv") == "csv");
-    CHECK_FALSE(format_from_extension("x").has_value());
-}
-
 TEST_CASE("write_new_file writes a new file whole, through link(2), and leaves no temporary file") {
     TempDir d;
     auto target = d.path / "2026";

@@ -14,13 +14,10 @@
 
 using namespace wijk;
 using wijk::testing::TempDir;
+using wijk::testing::write;
 namespace fs = std::filesystem;
 
 namespace {
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
 using V = std::vector<std::string>;
 }  // namespace
 

@@ -11,19 +11,10 @@
 
 using namespace wijk;
 using wijk::testing::TempDir;
+using wijk::testing::write;
+using wijk::testing::git;
 namespace fs = std::filesystem;
 
-namespace {
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-bool git(const fs::path& dir, std::vector<std::string> args) {
-    std::vector<std::string> argv{"git", "-C", dir.string(), "-c", "user.name=t", "-c", "user.email=t@x"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv).status == 0;
-}
-}  // namespace
 
 TEST_CASE("git index: staged content is read, unstaged changes and untracked files are not") {
     REQUIRE(run_process({"git", "--version"}).started);  // git is a test dependency

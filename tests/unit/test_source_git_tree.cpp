@@ -11,19 +11,11 @@
 
 using namespace wijk;
 using wijk::testing::TempDir;
+using wijk::testing::write;
+using wijk::testing::git;
 namespace fs = std::filesystem;
 
 namespace {
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-bool git(const fs::path& dir, std::vector<std::string> args) {
-    std::vector<std::string> argv{"git", "-C", dir.string(), "-c", "user.name=t", "-c", "user.email=t@x", "-c",
-                                  "commit.gpgsign=false"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv).status == 0;
-}
 std::unique_ptr<GitTreeSource> tree_at(const fs::path& root, std::string_view rev) {
     Text why;
     GitTreeSource::Failure f;

@@ -36,6 +36,20 @@ std::shared_ptr<GitRepository> open_repository(const std::string& root, std::str
     return repo;
 }
 
+std::optional<HistoryStart> open_history(const Context& cx, std::string_view what, int& status) {
+    auto root = cx.data_root();
+    if (!root) {
+        status = exit_code::io;
+        return std::nullopt;
+    }
+    HistoryStart h;
+    h.root = *root;
+    h.lang = language_of_root(cx, h.root);
+    h.repo = open_repository(h.root, what, h.lang, status);
+    if (!h.repo) return std::nullopt;
+    return h;
+}
+
 std::unique_ptr<GitTreeSource> open_revision(const std::shared_ptr<GitRepository>& repo, const std::string& root,
                                              const std::string& revision, std::string_view what, Lang lang,
                                              int& status, bool unborn_is_empty) {

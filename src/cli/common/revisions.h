@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,16 @@ Lang language_of_root(const Context& cx, const std::string& root);
 // The repository around the data root `root`, or prints why not ("`what`: the data folder is
 // not inside a git work tree: ROOT") and sets `status` to exit 3.
 std::shared_ptr<GitRepository> open_repository(const std::string& root, std::string_view what, Lang lang, int& status);
+
+// What diff and log start from: the data root, the language of their words, and the git
+// repository around the root. nullopt when one is missing: it printed why and set `status`
+// (3: no data root, or the root is not in a git work tree).
+struct HistoryStart {
+    std::string root;
+    Lang lang = Lang::en;
+    std::shared_ptr<GitRepository> repo;
+};
+std::optional<HistoryStart> open_history(const Context& cx, std::string_view what, int& status);
 
 // The tree of `revision`, or prints why not and sets `status`: 2 for a revision that names no
 // commit (with "did you mean" among branches and tags), 3 when git cannot read it. With
