@@ -19,7 +19,7 @@ const Duration one_year{1, DurationUnit::years};
 void check_term(const Repository& repo, const Agreement& a, Diagnostics& diags) {
     if (a.start && a.end && *a.end < *a.start)
         diags.error("end-before-start", locate(repo, a, a.end),
-                    say("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*a.end), to_string(*a.start)));
+                    say("end {} is before start {}", "einde {} ligt vóór begin {}", to_string(*a.end), to_string(*a.start)));
     if (a.end && !written(a.renewal))
         diags.error("renewal-missing", locate(repo, a, a.end),
                     Text("'end' is given without 'renewal': say whether it ends (none), renews (tacit) or goes on (indefinite)",
@@ -101,7 +101,7 @@ void check_termination(const Repository& repo, const Agreement& a, Diagnostics& 
     }
     if (t.end && a.start && *t.end < *a.start)
         diags.error("terminated-before-start", locate(repo, t, t.end),
-                    say("terminated.end {} is before start {}", "terminated.end {} ligt voor begin {}", to_string(*t.end), to_string(*a.start)));
+                    say("terminated.end {} is before start {}", "terminated.end {} ligt vóór begin {}", to_string(*t.end), to_string(*a.start)));
     if (t.end && t.notice_given && *t.notice_given > *t.end)
         diags.error("notice-after-termination", locate(repo, t, t.notice_given),
                     say("notice_given {} is after terminated.end {}", "notice_given {} ligt na terminated.end {}",
@@ -126,7 +126,7 @@ void check_provisions(const Repository& repo, const Agreement& a, Diagnostics& d
         if (!p.justification)
             diags.warning("rent-discount-justification", p.at,
                           Text("a rent discount without 'justification': record why, a below-market rent is support to account for",
-                                         "een huurkorting zonder 'justification': leg vast waarom, een huur onder de markt is steun waarover verantwoording nodig is"));
+                                         "een huurkorting zonder 'justification': leg vast waarom: een huur onder de markthuur is steun waarover je verantwoording aflegt"));
         if (p.percent && !p.value_per_year && !any_rent)
             diags.warning("rent-discount-unvalued", locate(repo, p, p.percent),
                           Text("a percent discount with neither value_per_year nor a space with rent_per_year: its worth in euros is unknown, so totals understate it",
@@ -184,13 +184,13 @@ void check_document(const Repository& repo, const Agreement& a, const CheckOptio
                       say("document '{}' is outside the data folder: it is not looked up",
                           "document '{}' ligt buiten de gegevensmap: er wordt niet naar gezocht", doc),
                       Text("keep the signed agreement in the repository and write its path relative to the data folder, e.g. documents/agreement.pdf",
-                           "bewaar de getekende afspraak in de repository en schrijf het pad ten opzichte van de gegevensmap, bijv. documenten/afspraak.pdf"));
+                           "bewaar de getekende afspraak in de repository en schrijf het pad vanaf de gegevensmap, bijv. documenten/afspraak.pdf"));
         return;
     }
     if (opt.document_exists && !opt.document_exists(doc))
         diags.warning("document-missing", locate(repo, a, a.document),
                       say("document '{}' does not exist (relative to the data root)",
-                          "document '{}' bestaat niet (ten opzichte van de gegevensmap)", doc));
+                          "document '{}' bestaat niet (gezocht vanaf de gegevensmap)", doc));
 }
 
 }  // namespace

@@ -44,14 +44,14 @@ void check_evaluations(const Repository& repo, const CheckOptions& opt, Diagnost
         if (!a) continue;
         if (e.date && a->start && *e.date < *a->start)
             diags.error("evaluation-before-start", locate(repo, e, e.date),
-                        say("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, voor het begin van de afspraak ({})",
+                        say("evaluated on {}, before the agreement started ({})", "geëvalueerd op {}, vóór het begin van de afspraak ({})",
                             to_string(*e.date), to_string(*a->start)));
         if (e.date && e.year && a->start) {
             Date due = in_year(evaluation_month_day(*a, repo.config), *e.year);
             if (*e.date > add_months(due, 6) || *e.date < add_months(due, -6))
                 diags.warning("evaluation-year", locate(repo, e, e.year),
                               say("evaluated on {}, more than six months from the due date {} of year {}: is 'year' right?",
-                                  "geëvalueerd op {}, meer dan zes maanden van de vervaldatum {} van jaar {}: klopt 'year'?",
+                                  "geëvalueerd op {}, meer dan zes maanden vóór of na de evaluatiedatum {} van {}: klopt 'year'?",
                                   to_string(*e.date), to_string(due), *e.year));
         }
         std::vector<std::string> ids;
@@ -91,7 +91,7 @@ void check_strategies(const Repository& repo, Diagnostics& diags) {
         if (!s.start || !s.end) continue;
         if (*s.end < *s.start) {
             diags.error("end-before-start", locate(repo, s, s.end),
-                        say("end {} is before start {}", "einde {} ligt voor begin {}", to_string(*s.end), to_string(*s.start)));
+                        say("end {} is before start {}", "einde {} ligt vóór begin {}", to_string(*s.end), to_string(*s.start)));
             continue;
         }
         Date after = add_days(*s.end, 1);

@@ -110,9 +110,9 @@ void check_references(const Repository& repo, Diagnostics& diags, const std::vec
         diags.warning("refs-not-checked", Mark{first, 0, 0},
                       unchecked.references == 1
                           ? Text("1 reference to an id that was not found is not checked: it may stand in this file, which could not be read",
-                                 "1 verwijzing naar een id die niet gevonden is, is niet gecontroleerd: die kan in dit bestand staan, dat niet gelezen kon worden")
+                                 "1 verwijzing is niet gecontroleerd: de id waarnaar ze verwijst, staat misschien in dit bestand, dat niet gelezen kon worden")
                           : say("{} references to ids that were not found are not checked: they may stand in this file, which could not be read",
-                                "{} verwijzingen naar ids die niet gevonden zijn, zijn niet gecontroleerd: ze kunnen in dit bestand staan, dat niet gelezen kon worden",
+                                "{} verwijzingen zijn niet gecontroleerd: de id's waarnaar ze verwijzen, staan misschien in dit bestand, dat niet gelezen kon worden",
                                 unchecked.references),
                       Text("fix the problem with this file first; the references are checked again then",
                            "los eerst het probleem met dit bestand op; daarna worden de verwijzingen weer gecontroleerd"));

@@ -302,7 +302,7 @@ void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagno
         }
         diags.error("wrong-type", root.at,
                     Text("a data file must be a mapping of collections (neighbourhoods:, partners:, ...)",
-                                   "een gegevensbestand moet een mapping van collecties zijn (neighbourhoods:, partners:, ...)"));
+                                   "een gegevensbestand moet een mapping van verzamelingen zijn (neighbourhoods:, partners:, ...)"));
         return;
     }
     for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
@@ -326,7 +326,7 @@ void decode_data_file(const Value& root, RecordSet& out, TextPool& texts, Diagno
             std::string list;
             for (auto n : collection_names) list += (list.empty() ? "" : ", ") + std::string(n);
             diags.error("unknown-collection", k.at,
-                        say("unknown collection '{}' (known: {})", "onbekende collectie '{}' (bekend: {})", key, list),
+                        say("unknown collection '{}' (known: {})", "onbekende verzameling '{}' (bekend: {})", key, list),
                         s ? did_you_mean(*s) : Text());
         }
     }

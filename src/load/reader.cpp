@@ -353,8 +353,8 @@ Text record_kind(std::string_view name) {
         {"approach", "aanpak"},         {"neighbourhood", "buurt"},      {"dimensions", "dimensies"},
         {"liveability", "leefbaarheidsrecord"}, {"contact", "contactpersoon"}, {"partner", "partner"},
         {"terminated", "beëindiging"},  {"provision", "voorziening"},    {"commitment", "toezegging"},
-        {"result", "resultaat"},        {"evaluation", "evaluatie"},     {"strategy", "strategie"},
-        {"staff", "medewerker"},        {"reminders", "herinneringen"},  {"evaluations", "evaluaties"}};
+        {"result", "resultaat"},        {"evaluation", "evaluatie"},     {"strategy", "buurtstrategie"},
+        {"agreement", "afspraak"},     {"staff", "medewerker"},        {"reminders", "herinneringen"},  {"evaluations", "evaluaties"}};
     for (const auto& [en, nl] : words)
         if (en == name) return Text(en, nl);
     return Text(name, name);

@@ -82,7 +82,7 @@ bool check_characters(std::string_view text, std::uint32_t file, Diagnostics& di
             diags.error("bidi-control", lines.at_pos(file, i),
                         say("bidirectional control character U+{:04X} can make text read "
                             "differently from what it is",
-                            "richtingsteken U+{:04X} kan tekst anders laten lezen dan hij is",
+                            "richtingsteken U+{:04X}: hierdoor kan de tekst er anders uitzien dan er werkelijk staat",
                             static_cast<unsigned>(cp)),
                         Text("remove it", "verwijder het"));
             ++reported;
@@ -293,7 +293,7 @@ private:
         if (too_deep_ > 0 || int(stack_.size()) >= max_nesting) {
             if (!deep_reported_) {
                 diags_.error("nesting-too-deep", mark(m),
-                             say("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                             say("nesting deeper than {} levels", "meer dan {} niveaus diep genest",
                                  max_nesting));
                 deep_reported_ = true;
             }
@@ -371,12 +371,8 @@ private:
             }
             if (!flow || i < 2) continue;
             const Value& before = it[i - 1];
-            auto digits = [](std::string_view s, bool dots) {
-                return !s.empty() && s[0] >= '0' && s[0] <= '9' &&
-                       s.find_first_not_of(dots ? "0123456789." : "0123456789") == std::string_view::npos;
-            };
             const std::size_t pos = key.loc.pos - 1;
-            if (before.is_scalar() && before.plain && before.loc && digits(before.text, true) && digits(key.text, false) &&
+            if (before.is_scalar() && before.plain && before.loc && is_decimal_comma(before.text, key.text) &&
                 pos > 0 && lines_.text()[pos - 1] == ',')
                 report(explain_flow_comma(before.at.line - 1, byte_in_line(before), before.text, key.text));
         }
@@ -431,7 +427,7 @@ private:
                                   it[2 * starts].at.line)
                             : Text("a key can appear once in a mapping (YAML would keep only one value): rename one, "
                                    "or put both values in one",
-                                   "een sleutel kan één keer in een mapping staan (YAML houdt maar één waarde): "
+                                   "een sleutel mag maar één keer in een mapping staan (YAML houdt maar één waarde): "
                                    "geef een van beide een andere naam, of voeg de waarden samen");
             diags_.error("duplicate-key", it[2 * later].at,
                          say("duplicate key '{}' (first at line {})", "sleutel '{}' komt twee keer voor (eerst op regel {})",
@@ -487,7 +483,7 @@ void report_nothing_read(const LineIndex& lines, const Content& c, std::uint32_t
                 file == 0 ? Text("wijk.yaml holds settings, each a name, a colon and a value, such as 'format: 1'; check this line",
                                  "wijk.yaml bevat instellingen, elk een naam, een dubbele punt en een waarde, zoals 'format: 1'; controleer deze regel")
                           : Text("a data file starts with a collection name and a colon, such as 'partners:'; check this line",
-                                 "een gegevensbestand begint met een collectienaam en een dubbele punt, zoals 'partners:'; controleer deze regel"));
+                                 "een gegevensbestand begint met een verzamelingsnaam en een dubbele punt, zoals 'partners:'; controleer deze regel"));
 }
 
 // Notes where a second document would start; builds nothing.
@@ -558,7 +554,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
                         Text("YAML syntax error: this comes after the end of the document, so YAML would ignore it",
                              "YAML-syntaxfout: dit staat na het einde van het document, dus YAML zou het negeren"),
                         Text("the document ends before this line (a closing } or ] too early?): move it inside the collection it belongs to",
-                             "het document eindigt voor deze regel (een } of ] te vroeg?): zet het in de collectie waar het bij hoort"));
+                             "het document eindigt voor deze regel (een } of ] te vroeg?): zet het in de verzameling waar het bij hoort"));
             return std::nullopt;
         }
     } catch (const YAML::DeepRecursion& e) {
@@ -566,7 +562,7 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         for (std::size_t i = before; i < diags.items.size(); ++i)
             if (diags.items[i].rule == "nesting-too-deep") return std::nullopt;
         diags.error("nesting-too-deep", Mark{file, std::uint32_t(e.mark.line + 1), 1},
-                    say("nesting deeper than {} levels", "nesting dieper dan {} niveaus",
+                    say("nesting deeper than {} levels", "meer dan {} niveaus diep genest",
                         max_nesting));
         return std::nullopt;
     } catch (const YAML::Exception& e) {
@@ -582,8 +578,13 @@ std::optional<Value> read_yaml(std::string_view bytes, std::uint32_t file, Diagn
         const SyntaxCause cause =
             explain_syntax_error(lines, std::size_t(e.mark.line), std::size_t(e.mark.column), e.msg);
         diags.error("yaml-syntax", lines.mark(file, cause.line0, cause.byte),
-                    say("YAML syntax error: {} (the YAML parser says: {})",
-                        "YAML-syntaxfout: {} (melding van de YAML-parser: {})", cause.message, e.msg),
+                    // the parser's English may follow wijk's explanation, never stand alone: a
+                    // Dutch reader gets it only when wijk has no explanation of its own
+                    cause.explained
+                        ? say("YAML syntax error: {} (the YAML parser says: {})", "YAML-syntaxfout: {}", cause.message,
+                              e.msg)
+                        : say("YAML syntax error: {} (the YAML parser says: {})",
+                              "YAML-syntaxfout: {} (melding van de YAML-parser: {})", cause.message, e.msg),
                     !cause.hint.empty() ? cause.hint
                                         : Text("check the indentation and quotes around this place",
                                                "controleer het inspringen en de aanhalingstekens op deze plek"));

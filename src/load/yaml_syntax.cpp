@@ -241,6 +241,8 @@ std::optional<SyntaxCause> indentation(const LineIndex& lines, std::size_t line0
     return std::nullopt;
 }
 
+const Text unexplained("YAML cannot read the file from here on", "YAML kan het bestand vanaf hier niet lezen");
+
 // The parser's complaint in plain words, for when no known mistake was found.
 Text plain_words(std::string_view parser) {
     if (parser.find("illegal flow end") != std::string_view::npos)
@@ -259,7 +261,7 @@ Text plain_words(std::string_view parser) {
         return Text("a ':' where no key can start: the line above may lack its colon, or this line is indented wrongly",
                     "een ':' waar geen sleutel kan beginnen: misschien mist de regel erboven zijn dubbele punt, of springt "
                     "deze regel verkeerd in");
-    return Text("YAML cannot read the file from here on", "YAML kan het bestand vanaf hier niet lezen");
+    return unexplained;
 }
 
 }  // namespace
@@ -277,11 +279,20 @@ std::optional<SyntaxCause> explain_key_without_colon(std::string_view line, std:
     return std::nullopt;
 }
 
+bool is_decimal_comma(std::string_view number, std::string_view digits) {
+    auto all_digits = [](std::string_view s, std::string_view allowed) {
+        return !s.empty() && s[0] >= '0' && s[0] <= '9' && s.find_first_not_of(allowed) == std::string_view::npos;
+    };
+    // a sign belongs to the number (`-0,08` for a dimension below the national average)
+    if (!number.empty() && (number[0] == '-' || number[0] == '+')) number.remove_prefix(1);
+    return all_digits(number, "0123456789.") && all_digits(digits, "0123456789");
+}
+
 SyntaxCause explain_flow_comma(std::size_t line0, std::size_t byte, std::string_view number, std::string_view digits) {
     std::string written = std::string(number) + "," + std::string(digits);
     std::string fixed;
     for (char c : number)
-        if (c != '.') fixed += c;  // a dot before a decimal comma separates thousands
+        if (c != '.' && c != '+') fixed += c;  // a dot before a decimal comma separates thousands
     fixed += "." + std::string(digits);
     return {line0, byte,
             say("'{}': inside {{…}} a comma separates entries, so YAML reads {} and then a key '{}'",
@@ -339,7 +350,9 @@ SyntaxCause explain_syntax_error(const LineIndex& lines, std::size_t stop_line0,
         }
     }
     if (auto cause = indentation(lines, last)) return *cause;
-    return {last, stop_byte, plain_words(parser_message), {}};
+    Text words = plain_words(parser_message);
+    const bool explained = words != unexplained;
+    return {last, stop_byte, std::move(words), {}, explained};
 }
 
 }  // namespace wijk

@@ -319,7 +319,7 @@ std::string agreement_hover(const Repository& repo, const Agreement& a, Lang lan
 }
 
 std::string strategy_hover(const Strategy& x, Lang lang) {
-    std::string out = fmt::format("**{}** — {} `{}`", md(text_or_empty(x.title)), tr(lang, "strategy", "strategie"), md(*x.id));
+    std::string out = fmt::format("**{}** — {} `{}`", md(text_or_empty(x.title)), tr(lang, "strategy", "buurtstrategie"), md(*x.id));
     if (x.start && x.end) out += "  \n" + fmt::format("{} – {}", to_string(*x.start), to_string(*x.end));
     std::string hoods;
     for (const auto& h : x.neighbourhoods)
@@ -363,7 +363,7 @@ std::string referent_hover(const Snapshot& s, const Place& p, Ref ref, const std
             return missing(Text("agreement", "afspraak"));
         case Ref::strategy:
             if (const auto* x = repo.strategy(id)) return strategy_hover(*x, lang);
-            return missing(Text("strategy", "strategie"));
+            return missing(Text("strategy", "buurtstrategie"));
         case Ref::staff:
             if (const auto* m = repo.staff(id)) return staff_hover(*m, lang);
             if (repo.config.staff.empty()) return {};

@@ -42,7 +42,7 @@ constexpr DutchWord dutch_words[] = {
     {"veiligheid", "safety"}, {"overlast en onveiligheid", "safety"},
     // reminder kinds
     {"besluit", "decide"}, {"opzegging", "notice"}, {"opzegtermijn", "notice"}, {"verlenging", "renewal"},
-    {"einde", "expiry"}, {"evaluatie", "evaluation"}, {"einde strategie", "strategy-end"},
+    {"einde", "expiry"}, {"evaluatie", "evaluation"}, {"einde buurtstrategie", "strategy-end"}, {"einde strategie", "strategy-end"},
     // languages
     {"nederlands", "nl"}, {"engels", "en"},
 };

@@ -184,7 +184,7 @@ std::string change_text(const LiveabilityTrend& t, const Agreement& a) {
     if (!t.latest) return std::string(tr("no class recorded", "geen klasse bekend"));
     if (!t.base)
         return a.start ? msg("no class at or before the start ({})",
-                             "geen klasse bij of voor de start ({})", int(a.start->year()))
+                             "geen klasse bij of vóór de start ({})", int(a.start->year()))
                        : std::string(tr("unknown", "onbekend"));
     auto cls = [this](const ClassInYear& y) {
         return fmt::format("{} {} ({})", *y.klass, class_name(*y.klass, lang_), y.year);
@@ -332,7 +332,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
 
     Section give;
     give.title = std::string(
-        tr("What we provide: did we deliver it?", "Wat wij bieden: hebben we het geleverd?"));
+        tr("What we provide: did we deliver it?", "Wat wij leveren: hebben we het geleverd?"));
     for (const auto& p : a.we_provide) give.boxes.push_back({provision_text(a, p), ""});
     if (a.we_provide.empty())
         give.paragraphs.push_back(std::string(
@@ -341,7 +341,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
 
     Section get;
     get.title = std::string(
-        tr("What the partner provides: was it achieved?", "Wat de partner biedt: is het gehaald?"));
+        tr("What the partner provides: was it achieved?", "Wat de partner levert: is het gehaald?"));
     for (const auto& cm : a.partner_provides) {
         std::string text = commitment_text(cm);
         if (it.last_year && cm.id)
@@ -410,7 +410,7 @@ Sheet build_sheet(const Checklist& c, const ChecklistItem& it) {
                 msg("Decide by {}: the notice deadline for an end on {}, the earliest end a stop can still "
                     "reach. To end the agreement then, notice must reach the partner by that day.",
                     "Besluit uiterlijk {}: de uiterste opzegdatum voor een einde per {}, het vroegste einde dat "
-                    "stoppen nog haalt. Om de afspraak dan te beëindigen moet de opzegging die dag bij de partner "
+                    "nog mogelijk is. Om de afspraak dan te beëindigen moet de opzegging die dag bij de partner "
                     "zijn.",
                     date_text(*it.decide_by), date_text(*it.earliest_end)));
         else if (it.decide_by_reason == DecideBy::notice_deadline)
@@ -605,7 +605,7 @@ std::string yaml_record(const Checklist& c, const ChecklistItem& it) {
     } else {
         out += fmt::format("    results:               # {}\n",
                            comment_text(tr("one per commitment of the partner",
-                                           "een per toezegging van de partner")));
+                                           "één per toezegging van de partner")));
         for (const auto& cm : a.partner_provides) {
             comment("      ", commitment_text(cm));
             out += "      - commitment: " + cm.id.value_or("") + "\n";
@@ -630,13 +630,13 @@ std::string yaml_document(const Checklist& c, std::span<const ChecklistItem> ite
     out += "# " +
            comment_text(msg(
                "Evaluation {}{}: fill in the blanks, then put this in a data file of the",
-               "Evaluatie {}{}: vul de lege plekken in en zet dit in een gegevensbestand van de",
+               "Evaluatie {}{}: vul de lege plekken in, zet dit in een gegevensbestand in de",
                c.year, c.organisation.empty() ? "" : ", " + c.organisation)) +
            "\n";
     out += "# " +
            comment_text(
                tr("repository (evaluations/YEAR.yaml, for instance) and run `wijk validate`.",
-                  "gegevensmap (bijvoorbeeld evaluations/JAAR.yaml) en draai `wijk validate`.")) +
+                  "gegevensmap (bijvoorbeeld evaluations/JAAR.yaml) en voer `wijk validate` uit.")) +
            "\n";
     out += "# " +
            comment_text(tr("It is not valid until date and decision are filled in.",

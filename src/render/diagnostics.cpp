@@ -200,7 +200,7 @@ std::string read_line(const RecordCounts& c, Lang lang) {
                        n(c.partners, "partner", "partners", "partner", "partners"),
                        n(c.agreements, "agreement", "agreements", "afspraak", "afspraken"),
                        n(c.evaluations, "evaluation", "evaluations", "evaluatie", "evaluaties"),
-                       n(c.strategies, "strategy", "strategies", "strategie", "strategieën"));
+                       n(c.strategies, "strategy", "strategies", "buurtstrategie", "buurtstrategieën"));
 }
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format, const DiagnosticReport& report) {

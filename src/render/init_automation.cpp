@@ -17,9 +17,19 @@ namespace {
 // fmt with the plan's paths: {data} the data root and {install} the install script, both seen
 // from the top of the work tree; {hooks} the hooks folder; {setting} the CI variable.
 std::string fill(const InitPlan& plan, const char* text) {
+    const bool nl = plan.lang == Lang::nl;
+    // the words inside the parts both languages share: a comment and the names of CI steps
     return fmt::format(fmt::runtime(text), fmt::arg("data", from_top(plan, ".")),
                        fmt::arg("install", from_top(plan, "ci/install-wijk.sh")),
-                       fmt::arg("hooks", from_top(plan, "hooks")), fmt::arg("setting", ci_setting));
+                       fmt::arg("hooks", from_top(plan, "hooks")), fmt::arg("setting", ci_setting),
+                       fmt::arg("why_need", nl ? "wat het downloaden nodig heeft en het image mist (debian:12 heeft "
+                                                 "geen curl en geen git)"
+                                               : "what downloading needs where the image lacks it (debian:12 has "
+                                                 "neither curl nor git)"),
+                       fmt::arg("step_tools", nl ? "Hulpmiddelen voor checkout" : "Tools for checkout"),
+                       fmt::arg("step_install", nl ? "wijk installeren" : "Install wijk"),
+                       fmt::arg("step_validate", nl ? "Gegevens controleren" : "Validate"),
+                       fmt::arg("step_overdue", nl ? "Herinneringen die te laat zijn" : "Overdue reminders"));
 }
 
 }  // namespace
@@ -126,7 +136,7 @@ fi
 sudo=""
 [ "$(id -u)" = 0 ] || sudo=sudo
 export DEBIAN_FRONTEND=noninteractive
-# what downloading needs where the image lacks it (debian:12 has neither curl nor git)
+# {why_need}
 need=""
 command -v curl >/dev/null 2>&1 || need="$need curl"
 [ -e /etc/ssl/certs/ca-certificates.crt ] || need="$need ca-certificates"
@@ -156,11 +166,12 @@ wijk --version
 std::string github_workflow(const InitPlan& plan) {
     const char* head = plan.lang == Lang::nl ? R"~(# wijk in GitHub Actions: controleert de gegevens bij elke push en pull request (de problemen
 # verschijnen bij de gewijzigde regels), en faalt elke maandag om 06:00 UTC als een herinnering
-# over tijd is, zodat iemand GitHubs e-mail over een mislukte run krijgt.
+# te laat is, zodat iemand GitHubs e-mail over een mislukte run krijgt.
 # Eén instelling: het repository-secret {setting} (Settings > Secrets and variables > Actions >
 # New repository secret; een secret omdat zo'n URL vaak een toegangssleutel bevat), de URL van
-# het wijk-pakket (.deb) van je organisatie of van de broncode van wijk; zie {install}. De jobs draaien in een Debian 12-container: het systeem waarvoor het
-# wijk-pakket gebouwd is (verander ze samen).
+# het wijk-pakket (.deb) van je organisatie of van de broncode van wijk; zie {install}.
+# De jobs draaien in een Debian 12-container: het systeem waarvoor het wijk-pakket gebouwd is
+# (verander ze samen).
 )~"
                                            : R"~(# wijk in GitHub Actions: checks the data on every push and pull request (the problems appear
 # at the changed lines), and every Monday at 06:00 UTC fails when a reminder is overdue, so
@@ -192,24 +203,24 @@ env:
     runs-on: ubuntu-latest
     container: debian:12
     steps:
-      - name: Tools for checkout
+      - name: {step_tools}
         run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git ca-certificates >/dev/null
       - uses: actions/checkout@v4
-      - name: Install wijk
+      - name: {step_install}
         run: sh {install}
-      - name: Validate
+      - name: {step_validate}
         run: wijk -C {data} validate --format github
   reminders:
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
     runs-on: ubuntu-latest
     container: debian:12
     steps:
-      - name: Tools for checkout
+      - name: {step_tools}
         run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git ca-certificates >/dev/null
       - uses: actions/checkout@v4
-      - name: Install wijk
+      - name: {step_install}
         run: sh {install}
-      - name: Overdue reminders
+      - name: {step_overdue}
         run: wijk -C {data} reminders --check
 )~");
 }
@@ -217,7 +228,7 @@ env:
 std::string gitlab_ci(const InitPlan& plan) {
     const char* head = plan.lang == Lang::nl ? R"~(# wijk in GitLab CI: controleert de gegevens bij elke push en merge request (de problemen staan
 # in het Code Quality-overzicht van de merge request en in het log van de job), en faalt op een
-# schema als een herinnering over tijd is.
+# schema als een herinnering te laat is.
 # Eén instelling: de CI/CD-variabele {setting} (Settings > CI/CD > Variables), de URL van het
 # wijk-pakket (.deb) van je organisatie of van de broncode van wijk; zie {install}.
 # Het schema: Build > Pipeline schedules > New schedule, met interval "0 6 * * 1"

@@ -23,10 +23,10 @@ overzichten, herinneringen en evaluatielijsten van.
 
 Dat meldt elk probleem met bestand, regel en kolom, en meestal een tip:
 
-    partners.yaml:10:11: error: 'tenant' is not one of: residents, tenants, ... [invalid-enum]
+    partners.yaml:10:11: fout: 'tenant' is niet een van: residents, tenants, ... [invalid-enum]
      10 |     kind: tenant
         |           ^
-      hint: did you mean 'tenants'?
+      tip: bedoel je 'tenants'?
 
 Verbeter wat er staat en voer `wijk validate` opnieuw uit tot er `0 fouten` staat.
 
@@ -40,7 +40,7 @@ Voeg in `partners.yaml` een item toe onder `partners:` met minstens `id`
 Voeg in `agreements.yaml` een item toe met `id`, `partner` (de id van de partner),
 `title`, `neighbourhoods` en `start` (JJJJ-MM-DD). Met een `end` hoort ook `renewal`:
 `none`, `tacit` (stilzwijgende verlenging, met `renewal_term`) of `indefinite`, en
-meestal een `notice` (opzegtermijn), bijvoorbeeld `3 months`.
+meestal een `notice` (opzegtermijn), bijvoorbeeld `3 maanden`.
 
 ## Een evaluatie vastleggen
 
@@ -64,7 +64,7 @@ een terminal waar `wijk --version` werkt eenmalig uit:
 
 `.github/workflows/wijk.yml` (GitHub Actions) en `.gitlab-ci.yml` (GitLab CI) controleren
 de gegevens bij elke push en pull/merge request, en melden op maandagochtend
-herinneringen die over tijd zijn. Ze hebben één instelling nodig: de CI-variabele
+herinneringen die te laat zijn. Ze hebben één instelling nodig: de CI-variabele
 `{setting}` met de URL van het wijk-pakket (.deb) van je organisatie of van de broncode
 van wijk (zie `{install}`). Zonder die variabele faalt de job met een melding die hem noemt.
 

@@ -24,22 +24,23 @@ format: 1                    # de versie van het gegevensformaat
 language: nl                 # en of nl: de taal van de meldingen en overzichten van wijk
 # exclude: [concepten/**]    # patronen van bestanden die geen gegevens zijn, vanaf deze map
 # reminders:
-#   horizon: 90 days         # hoe ver `wijk reminders` vooruitkijkt; of per soort:
-#   # horizon: {default: 90 days, notice: 6 months, strategy-end: 12 months}
-#   lead: 6 weeks            # zo lang voor elke opzegtermijn besluiten (een 'decide'-herinnering)
+#   horizon: 90 dagen        # hoe ver `wijk reminders` vooruitkijkt; of per soort:
+#   # horizon: {default: 90 dagen, notice: 6 maanden, strategy-end: 12 maanden}
+#   lead: 6 weken            # zo lang vóór elke uiterste opzegdatum besluiten (een 'decide'-herinnering)
 #   from: wijk@example.nl    # afzender van `wijk reminders --format email` (zie cron/wijk.crontab)
 #   fallback: wijkteam@example.nl   # krijgt de herinneringen zonder eigenaar met e-mailadres
 # evaluations:
 #   due: "10-01"             # 1 oktober: de dag waarop de jaarlijkse evaluatie van elke afspraak
 #                            # klaar moet zijn, tenzij de afspraak evaluation_due zet (maand-dag);
 #                            # standaard: de dag waarop de afspraak begon
-#   since: 2026              # voor dit jaar is geen evaluatie nodig, herinnerd of geteld
+#   since: 2026              # vóór dit jaar zijn evaluaties niet nodig: wijk herinnert er niet
+#                            # aan en telt ze niet
 # staff:                     # wie eigenaar van afspraken kan zijn (owner: in een afspraak)
 #   - {id: anouk, name: Anouk de Vries, email: a.devries@example.nl}
 # csv: rfc4180               # of excel-nl: puntkomma's, decimale komma's, BOM, CRLF (Nederlandse Excel)
 # watch:                     # welke buurten om een buurtstrategie vragen
-#   max_class: 3             # laatste Leefbaarometer-klasse op of onder deze
-#   max_score: null          # of: laatste score op of onder dit getal
+#   max_class: 3             # laatste Leefbaarometer-klasse gelijk aan deze of lager
+#   max_score: null          # of: laatste score gelijk aan dit getal of lager
 # privacy:
 #   contacts_in_reports: false   # true: overzichten tonen contactpersonen en deelnemers
 )~";
@@ -207,8 +208,8 @@ agreements:
     start: 2025-01-01
     end: 2026-12-31
     renewal: tacit
-    renewal_term: 1 year
-    notice: 3 months
+    renewal_term: 1 jaar
+    notice: 3 maanden
     we_provide:
       - kind: space
         description: Buurtkamer

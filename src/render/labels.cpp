@@ -33,7 +33,7 @@ std::string_view reminder_kind_label(ReminderKind k, Lang lang) {
         case ReminderKind::renewal: return tr(lang, "renewal", "verlenging");
         case ReminderKind::expiry: return tr(lang, "expiry", "einde");
         case ReminderKind::evaluation: return tr(lang, "evaluation", "evaluatie");
-        case ReminderKind::strategy_end: return tr(lang, "strategy end", "einde strategie");
+        case ReminderKind::strategy_end: return tr(lang, "strategy end", "einde buurtstrategie");
     }
     return "?";
 }

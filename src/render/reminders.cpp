@@ -96,8 +96,7 @@ std::vector<Group> by_month(const std::vector<const Reminder*>& list, Lang lang)
     if (!overdue.items.empty()) groups.push_back(std::move(overdue));
     for (const Reminder* r : list) {
         if (r->overdue) continue;
-        std::string heading =
-            fmt::format("{} {}", month_name(unsigned(r->date.month()), lang), int(r->date.year()));
+        std::string heading = month_heading(r->date, lang);
         if (groups.empty() || groups.back().overdue || groups.back().heading != heading)
             groups.push_back(Group{heading, false, {}});
         groups.back().items.push_back(r);
@@ -150,7 +149,7 @@ std::string context_line(const Reminder& r, Lang lang) {
     if (!r.neighbourhoods.empty())
         parts.push_back(msg(lang, "neighbourhoods: {}", "buurten: {}", fmt::join(r.neighbourhoods, ", ")));
     if (r.kind != ReminderKind::strategy_end && !r.strategy.empty())
-        parts.push_back(msg(lang, "strategy: {}", "strategie: {}", r.strategy));
+        parts.push_back(msg(lang, "strategy: {}", "buurtstrategie: {}", r.strategy));
     return one_line_text(fmt::format("{}", fmt::join(parts, "; ")));
 }
 
@@ -197,7 +196,7 @@ std::string evaluation_sentence(const Reminder& r, Lang lang) {
                    " Laatst geëvalueerd op {} (jaar {}, besluit: {}).", date_text(r.evaluated->date),
                    r.evaluated->year, decision_label(r.evaluated->decision, lang));
     return std::string(tr(lang, " No evaluation in the twelve months before the deadline: a decision needs one.",
-                          " Geen evaluatie in de twaalf maanden voor deze datum: een besluit vraagt er een."));
+                          " Geen evaluatie in de twaalf maanden vóór deze datum; evalueer eerst en besluit dan."));
 }
 
 // What happens at E when nothing is done.
@@ -217,7 +216,7 @@ std::string missed_message(const Reminder& r, Lang lang) {
     std::string m;
     if (r.evaluated)
         m = msg(lang, "The evaluation for {} ({}) decided to stop, but no notice is recorded and ",
-                "De evaluatie over {} ({}) besloot te stoppen, maar er is geen opzegging vastgelegd en ",
+                "Bij de evaluatie over {} ({}) is besloten te stoppen, maar er is geen opzegging vastgelegd en ",
                 r.evaluated->year, date_text(r.evaluated->date));
     m += msg(lang, "the notice deadline {} for an end on {} has passed.",
              "de uiterste opzegdatum {} voor een einde per {} is verstreken.", date_text(r.date), date_text(e));
@@ -382,6 +381,13 @@ std::string month_name(unsigned month, Lang lang) {
                                               "juli",    "augustus", "september", "oktober", "november", "december"};
     if (month < 1 || month > 12) return {};
     return std::string(tr(lang, en[month - 1], nl[month - 1]));
+}
+
+std::string month_heading(const Date& d, Lang lang) {
+    std::string h = fmt::format("{} {}", month_name(unsigned(d.month()), lang), int(d.year()));
+    // a heading starts with a capital, also where a Dutch month name in running text has none
+    if (!h.empty() && h[0] >= 'a' && h[0] <= 'z') h[0] = char(h[0] - 'a' + 'A');
+    return h;
 }
 
 

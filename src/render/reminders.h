@@ -35,6 +35,7 @@ std::string reminder_summary(const Reminder& r, Lang lang);  // "Notice deadline
 std::string reminder_message(const Reminder& r, Lang lang);  // what it means and what to do
 std::string duration_text(const Duration& d, Lang lang);     // "3 months" / "3 maanden"
 std::string month_name(unsigned month, Lang lang);           // "December" / "december"
+std::string month_heading(const Date& d, Lang lang);         // "December 2026", in both languages
 std::string reminder_context(const Reminder& r, Lang lang);  // "partner: ...; owner: ...; neighbourhoods: ..."
 std::string reminder_days_text(long days, Lang lang);        // "in 3 days", "yesterday", "today"
 // `s` on one line: each line break (LF, CR, CRLF, NEL, LS, PS) and tab a space, trailing ones dropped.

@@ -91,7 +91,7 @@ std::vector<Group> groups_of(const std::vector<const Reminder*>& items, Lang lan
     if (!late.items.empty()) groups.push_back(std::move(late));
     for (const Reminder* r : items) {
         if (r->overdue) continue;
-        std::string heading = fmt::format("{} {}", month_name(unsigned(r->date.month()), lang), int(r->date.year()));
+        std::string heading = month_heading(r->date, lang);
         if (groups.empty() || groups.back().overdue || groups.back().heading != heading)
             groups.push_back(Group{heading, false, {}});
         groups.back().items.push_back(entry_of(*r, lang));

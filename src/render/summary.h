@@ -31,6 +31,9 @@ struct SummaryOptions {
 struct Cell {
     enum class Kind : std::uint8_t { empty, text, integer, number, money, date, percent, duration };
     Kind kind = Kind::empty;
+    // number: shown to people with this many decimals (a score: 2, so that 4, 3.9 and 3.94 line up
+    // as 4.00, 3.90, 3.94); -1 as written. CSV, JSON and workbooks keep the value as it is.
+    std::int8_t decimals = -1;
     union {  // by kind
         long long integer = 0;
         double number;       // number; percent: 0..100 as written
@@ -64,6 +67,11 @@ struct Cell {
         Cell c;
         c.kind = Kind::number;
         c.number = d;
+        return c;
+    }
+    static Cell of_score(double d) {
+        Cell c = of_number(d);
+        c.decimals = 2;
         return c;
     }
     static Cell of_percent(double d) {

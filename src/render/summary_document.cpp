@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/enums.h"
 #include "model/i18n.h"
@@ -59,7 +60,7 @@ std::string_view next_kind_label(const Deadline& d, Lang lang) {
         "decide (overdue)", "notice (overdue)", "renewal (overdue)", "expiry (overdue)", "evaluation (overdue)", "strategy end (overdue)"};
     static constexpr std::array<std::string_view, reminder_kind_count> nl{
         "besluit (te laat)", "opzegging (te laat)", "verlenging (te laat)", "einde (te laat)", "evaluatie (te laat)",
-        "einde strategie (te laat)"};
+        "einde buurtstrategie (te laat)"};
     if (!d.overdue) return reminder_kind_label(d.kind, lang);
     return (lang == Lang::nl ? nl : en)[static_cast<std::size_t>(d.kind)];
 }
@@ -73,7 +74,7 @@ std::string class_label(const std::optional<LiveabilityYear>& y, Lang lang) {
 }
 
 Cell optional_int(const Opt<int>& v) { return v ? Cell::of_int(*v) : Cell{}; }
-Cell optional_number(const Opt<double>& v) { return v ? Cell::of_number(*v) : Cell{}; }
+Cell optional_score(const Opt<double>& v) { return v ? Cell::of_score(*v) : Cell{}; }
 Cell strategy_cell(const Strategy* s) { return s && s->id ? Cell::of(std::string(*s->id)) : Cell{}; }
 Cell text_cell(const Opt<std::string>& f) { return f ? Cell::of(std::string(*f)) : Cell{}; }
 Cell text_cell(const Field<std::string>& f) { return f ? Cell::of(std::string(*f)) : Cell{}; }
@@ -123,10 +124,10 @@ Table neighbourhood_table(const std::vector<NeighbourhoodRow>& rows, Lang lang, 
         row.push_back(r.latest ? Cell::of_int(r.latest->year) : Cell{});
         row.push_back(r.latest ? optional_int(r.latest->klass) : Cell{});
         row.push_back(r.latest && r.latest->klass ? Cell::of(std::string(class_name(*r.latest->klass, lang))) : Cell{});
-        row.push_back(r.latest ? optional_number(r.latest->score) : Cell{});
+        row.push_back(r.latest ? optional_score(r.latest->score) : Cell{});
         row.push_back(r.previous ? Cell::of_int(r.previous->year) : Cell{});
         row.push_back(r.previous ? optional_int(r.previous->klass) : Cell{});
-        row.push_back(r.previous ? optional_number(r.previous->score) : Cell{});
+        row.push_back(r.previous ? optional_score(r.previous->score) : Cell{});
         row.push_back(Cell::of(class_trend(r.history, 4)));
         row.push_back(Cell::of_int(r.active_agreements));
         row.push_back(strategy_cell(r.strategy));
@@ -157,7 +158,7 @@ Table watch_table(const std::vector<const NeighbourhoodRow*>& rows, Lang lang) {
         const auto& n = *r->neighbourhood;
         t.rows.push_back({text_cell(n.id), text_cell(n.name), Cell::of_int(r->latest->year), optional_int(r->latest->klass),
                           r->latest->klass ? Cell::of(std::string(class_name(*r->latest->klass, lang))) : Cell{},
-                          optional_number(r->latest->score), strategy_cell(r->strategy),
+                          optional_score(r->latest->score), strategy_cell(r->strategy),
                           r->planned || r->strategy ? strategy_cell(r->planned)
                                                     : Cell::labelled("", tr(lang, "none (needed)", "geen (nodig)"))});
         t.extras.push_back(nullptr);
@@ -183,7 +184,7 @@ Table agreement_table(const Repository& repo, const std::vector<AgreementRow>& r
                  col("renewal_term", tr(lang, "Renewal term", "Verlengingstermijn"), Show::never),
                  col("notice", tr(lang, "Notice period", "Opzegtermijn"), Show::never),
                  keep(col("term_end", tr(lang, "Term end", "Einde termijn"), Show::when_room), 2),
-                 col("notice_deadline", tr(lang, "Notice by", "Opzeggen vóór"), Show::when_room),
+                 col("notice_deadline", tr(lang, "Notice by", "Uiterste opzegdatum"), Show::when_room),
                  col("next", tr(lang, "Next", "Volgende"), Show::always, false),
                  col("next_deadline", tr(lang, "Next date", "Volgende datum"), Show::never),
                  col("next_kind", tr(lang, "What", "Wat"), Show::never),
@@ -227,7 +228,7 @@ Table strategy_table(const std::vector<const Strategy*>& rows, const Date& as_of
                           Cell::labelled(std::string(name(st)), strategy_status_label(st, lang))});
         t.extras.push_back(&s->extras);
     }
-    t.empty = tr(lang, "No strategies.", "Geen strategieën.");
+    t.empty = tr(lang, "No strategies.", "Geen buurtstrategieën.");
     return t;
 }
 
@@ -280,7 +281,7 @@ Table history_table(const std::vector<NeighbourhoodRow>& rows, Lang lang) {
     for (const auto& r : rows)
         for (const auto& y : r.history) {
             t.rows.push_back({text_cell(r.neighbourhood->id), Cell::of_int(y.year), optional_int(y.klass),
-                              y.klass ? Cell::of(std::string(class_name(*y.klass, lang))) : Cell{}, optional_number(y.score)});
+                              y.klass ? Cell::of(std::string(class_name(*y.klass, lang))) : Cell{}, optional_score(y.score)});
             t.extras.push_back(nullptr);
         }
     t.empty = tr(lang, "No liveability scores.", "Geen leefbaarheidsscores.");
@@ -450,8 +451,8 @@ Table spending_table(const Spending& s, Lang lang) {
         "hours) are split by largest remainder, ties in neighbourhood id order. Per home: total / homes, "
         "rounded to a cent.",
         "Per jaar: de afspraken die op {} lopen of opgezegd zijn, zoals in de waarde per jaar van de "
-        "portefeuille; de totaalrij is daaraan tot op de cent gelijk. Een afspraak voor meer buurten wordt "
-        "verdeeld naar hun aantal woningen, gelijk als een ervan geen woningen heeft (of 0); de centen (en "
+        "portefeuille; de totaalrij is daaraan tot op de cent gelijk. Een afspraak voor meerdere buurten wordt "
+        "verdeeld naar rato van hun aantal woningen, in gelijke delen als een ervan geen woningen heeft (of 0); de centen (en "
         "uren) van elke voorziening worden verdeeld naar de grootste rest, bij gelijke rest in volgorde van "
         "buurt-id. Per woning: totaal / woningen, afgerond op een cent.",
         to_string(s.as_of)));
@@ -468,7 +469,7 @@ SummaryDocument portfolio_document(const Repository& repo, const Portfolio& p, c
     totals.facts = {
         {std::string(tr(lang, "Neighbourhoods", "Buurten")), Cell::of_int(t.neighbourhoods)},
         {std::string(tr(lang, "Partners", "Partners")), Cell::of_int(t.partners)},
-        {std::string(tr(lang, "Active strategies", "Lopende strategieën")), Cell::of_int(t.strategies_active)},
+        {std::string(tr(lang, "Active strategies", "Lopende buurtstrategieën")), Cell::of_int(t.strategies_active)},
         {std::string(tr(lang, "Agreements", "Afspraken")),
          Cell::of(msg(lang, "{} active, {} terminating, {} upcoming, {} ended",
                       "{} lopend, {} opgezegd, {} nog niet begonnen, {} beëindigd", t.agreements[1], t.agreements[2],
@@ -550,7 +551,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     add_fact(s, tr(lang, "Trend", "Verloop"), Cell::of(class_trend(d.row.history, 12)));
     add_fact(s, tr(lang, "On the watchlist", "Op de aandachtslijst"), Cell::of(std::string(yes_no(d.row.watch, lang))));
     add_fact(s, tr(lang, "Strategy", "Strategie"), strategy_cell(d.row.strategy));
-    add_fact(s, tr(lang, "Planned strategy", "Geplande strategie"), strategy_cell(d.row.planned));
+    add_fact(s, tr(lang, "Planned strategy", "Geplande buurtstrategie"), strategy_cell(d.row.planned));
     add_fact(s, tr(lang, "Active agreements", "Lopende afspraken"), Cell::of_int(d.row.active_agreements));
     for (const auto& a : n.approach)
         if (a.year && a.level)
@@ -568,7 +569,7 @@ SummaryDocument neighbourhood_document(const Repository& repo, const Neighbourho
     for (const Liveability* r : d.records) {
         t.rows.push_back({r->year ? Cell::of_int(*r->year) : Cell{}, r->klass ? Cell::of_int(*r->klass) : Cell{},
                           r->klass ? Cell::of(std::string(class_name(*r->klass, lang))) : Cell{},
-                          r->score ? Cell::of_number(*r->score) : Cell{}, r->deviation ? Cell::of_number(*r->deviation) : Cell{},
+                          r->score ? Cell::of_score(*r->score) : Cell{}, r->deviation ? Cell::of_number(*r->deviation) : Cell{},
                           Cell::of(r->source_or_default()), text_cell(r->code)});
         t.extras.push_back(&r->extras);
     }
@@ -775,7 +776,9 @@ std::string human_cell(const Cell& c, Lang lang) {
         case Cell::Kind::money: return to_display(c.money(), lang == Lang::nl);
         case Cell::Kind::number:
         case Cell::Kind::percent: {
-            std::string s = format_number(c.number);
+            std::string s = c.decimals >= 0 && std::isfinite(c.number)
+                                ? fmt::format("{:.{}f}", c.number, int(c.decimals))
+                                : format_number(c.number);
             if (lang == Lang::nl)
                 for (auto& ch : s)
                     if (ch == '.') ch = ',';

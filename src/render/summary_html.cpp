@@ -245,7 +245,7 @@ void timeline_chart(StreamedText& out, const SummaryDocument& d, Lang lang) {
         out += fmt::format("<li><span class=\"bar\" style=\"background:{}\"></span>{}</li>", status_colour(s),
                            html_escape(status_label(s, lang)));
     out += fmt::format("<li><span class=\"bar\" style=\"background:{};opacity:.4\"></span>{}</li>", colour_active,
-                       html_escape(tr(lang, "faded: no end date (runs on)", "vaag: geen einddatum (loopt door)")));
+                       html_escape(tr(lang, "faded: no end date (runs on)", "lichter: geen einddatum (loopt door)")));
     out += fmt::format("<li><span class=\"diamond\" style=\"color:{}\">◆</span>{}</li>", colour_warn,
                        html_escape(tr(lang, "notice deadline", "uiterste opzegdatum")));
     out += fmt::format("<li><span class=\"dash\" style=\"border-color:{}\"></span>{}</li>", colour_warn,
