@@ -168,7 +168,7 @@ struct Progress {
         using namespace std::chrono;
         if (!shown && steady_clock::now() - start < delay) return;
         shown = true;
-        std::string line = "\r" + msg(lang, "wijk: reading files {} of {}", "wijk: bestanden lezen {} van {}", done, total);
+        std::string line = "\r" + msg(lang, "wijk: reading files {} of {}", "wijk: bestand {} van {} lezen", done, total);
         if (done == total) line += "\r\x1b[K";
         std::fwrite(line.data(), 1, line.size(), stderr);
         std::fflush(stderr);
@@ -375,7 +375,7 @@ std::optional<int> Context::load_valid(Loaded& out, const Text& refused) const {
         std::string text = render_diagnostics(errors, DiagnosticFormat::text, report);
         std::fwrite(text.data(), 1, text.size(), stderr);
         const std::size_t n = out.diags.errors();
-        Text what = refused.empty() ? Text("no report made", "geen rapport gemaakt") : refused;
+        Text what = refused.empty() ? Text("no report made", "geen overzicht gemaakt") : refused;
         print_error(n == 1 ? msg(l, "{}: fix the error above first", "{}: herstel eerst de fout hierboven", what)
                            : msg(l, "{}: fix the {} errors above first", "{}: herstel eerst de {} fouten hierboven",
                                  what, n));

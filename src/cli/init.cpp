@@ -188,7 +188,7 @@ int run_init(const InitOptions& opt, Context& cx) {
         if (!r.ok) {
             if (appeared)
                 print_error(msg(cx.lang(), "{} appeared while writing: left as it is, and nothing of this run was kept",
-                                "{} verscheen tijdens het schrijven: ongemoeid gelaten, en niets van deze run is bewaard",
+                                "{} verscheen tijdens het schrijven: ongemoeid gelaten, en wat al geschreven was, is weer verwijderd",
                                 p.string()));
             else
                 print_error(msg(cx.lang(), "cannot write {}; nothing was created (the {} files written before it were removed)",
@@ -202,7 +202,7 @@ int run_init(const InitOptions& opt, Context& cx) {
     if (settings_only) {
         std::string shown = dir.lexically_normal().string();
         if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-        std::string out = msg(cx.lang(), "Wrote the VS Code settings in {}:\n", "De VS Code-instellingen geschreven in {}:\n", shown) + report;
+        std::string out = msg(cx.lang(), "Wrote the VS Code settings in {}:\n", "In {} zijn de VS Code-instellingen geschreven:\n", shown) + report;
         out += tr(cx.lang(), "Next: open the folder in VS Code and install the recommended wijk extension.\n",
                   "Verder: open de map in VS Code en installeer de aanbevolen extensie wijk.\n");
         if (cx.global.quiet) return exit_code::ok;
@@ -217,7 +217,7 @@ int run_init(const InitOptions& opt, Context& cx) {
 
     std::string shown = dir.lexically_normal().string();
     if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-    std::string out = msg(cx.lang(), "Created a wijk data repository in {}:\n", "Een wijk-gegevensmap gemaakt in {}:\n", shown) + report;
+    std::string out = msg(cx.lang(), "Created a wijk data repository in {}:\n", "In {} is een wijk-gegevensmap gemaakt:\n", shown) + report;
     if (plan.readme != "README.md")
         out += msg(cx.lang(), "README.md was there already and is left as it is: the README for the\neditors is WIJK.md.\n",
                    "README.md bestond al en is ongemoeid gelaten: de uitleg voor wie de\ngegevens bewerkt staat in WIJK.md.\n");

@@ -68,7 +68,7 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
         }
         if (!within) {
             print_error(msg(cx.lang(), "--within: '{}' is not a duration such as '90 days', '6 months' or '1y'",
-                            "--within: '{}' is geen duur zoals '90 dagen', '6 maanden' of '1y'", *opt.within));
+                            "--within: '{}' is geen duur zoals '90 dagen', '6 maanden' of '1 jaar'", *opt.within));
             return exit_code::usage;
         }
     }

@@ -69,7 +69,7 @@ std::variant<std::string, int> kind_of_id(const Repository& repo, const std::str
         for (auto ids : {ids_of(repo.neighbourhoods), ids_of(repo.partners), ids_of(repo.agreements), ids_of(repo.strategies)})
             all.insert(all.end(), ids.begin(), ids.end());
         std::string text = msg(lang, "no neighbourhood, partner, agreement or strategy has the id '{}'",
-                               "geen buurt, partner, afspraak of strategie heeft het id '{}'", id);
+                               "geen buurt, partner, afspraak of buurtstrategie heeft de id '{}'", id);
         if (auto s = suggest(id, all, 3)) text += msg(lang, "; did you mean '{}'?", "; bedoel je '{}'?", *s);
         print_error(text);
         return exit_code::data_errors;
@@ -77,7 +77,7 @@ std::variant<std::string, int> kind_of_id(const Repository& repo, const std::str
     std::string choices;
     for (const auto& k : found) choices += "\n  wijk summary " + k + " " + id;
     print_error(msg(lang, "'{}' is the id of more than one kind of record; say which:{}",
-                    "'{}' is het id van meer dan één soort gegeven; zeg welke:{}", id, choices));
+                    "'{}' is de id van meer dan één soort gegeven; zeg welke:{}", id, choices));
     return exit_code::usage;
 }
 
@@ -166,7 +166,7 @@ int run_summary(const SummaryCliOptions& opt, Context& cx) {
         else doc = agreement_document(repo, d, so);
     } else {
         const Strategy* s = repo.strategy(id);
-        if (!s) return report_unknown(repo.strategies, "strategy", "strategie", id, cx.lang()), exit_code::data_errors;
+        if (!s) return report_unknown(repo.strategies, "strategy", "buurtstrategie", id, cx.lang()), exit_code::data_errors;
         auto d = summarise_strategy(repo, *s, t);
         if (format == Format::json) json = render_strategy_json(repo, d, so);
         else doc = strategy_document(repo, d, so);
@@ -202,7 +202,7 @@ void add_summary(CLI::App& app, Context& cx, int& status) {
     const Lang l = cx.help_lang;
     auto opt = std::make_shared<SummaryCliOptions>();
     auto* sub = app.add_subcommand("summary", describe(l, "The portfolio, or one neighbourhood, partner, agreement or strategy", "De portefeuille, of één buurt, partner, afspraak of buurtstrategie"));
-    sub->add_option("entity", opt->entity, describe(l, "[neighbourhood|partner|agreement|strategy] ID (the kind may be left out when the id is unique)", "[neighbourhood|partner|agreement|strategy] ID (de soort mag weg als het id uniek is)"))
+    sub->add_option("entity", opt->entity, describe(l, "[neighbourhood|partner|agreement|strategy] ID (the kind may be left out when the id is unique)", "[neighbourhood|partner|agreement|strategy] ID (de soort mag weg als de id uniek is)"))
         ->expected(0, 2)
         ->type_name("[KIND] ID");
     sub->add_option("-f,--format", opt->format, describe(l, "Output format: text, markdown, csv, json, html or xlsx", "Formaat van de uitvoer: text, markdown, csv, json, html of xlsx"))->type_name("FORMAT");
