@@ -240,10 +240,7 @@ std::optional<Loaded> Context::load(const std::string& root) const {
         key = work.scan() ^ (std::uint64_t(std::chrono::sys_days(as_of).time_since_epoch().count()) * 0x9E3779B97F4A7C15ull);
         if (auto hit = cached_result(*cache, key, work)) {
             loaded_lang_ = lang(work.repository().config);
-            LoadedRoot written{root, {}};
-            for (const auto& g : work.repository().config.exclude)
-                if (g) written.exclude.emplace_back(*g);
-            loaded_root_ = std::move(written);
+            loaded_root_ = LoadedRoot{root, work.repository().config.exclude_globs()};
             loaded.diags = std::move(*hit);
             return loaded;
         }
@@ -251,10 +248,7 @@ std::optional<Loaded> Context::load(const std::string& root) const {
     work.load();
     const Repository& repo = loaded.repo();
     loaded_lang_ = lang(repo.config);
-    LoadedRoot written{root, {}};
-    for (const auto& g : repo.config.exclude)
-        if (g) written.exclude.emplace_back(*g);
-    loaded_root_ = std::move(written);
+    loaded_root_ = LoadedRoot{root, repo.config.exclude_globs()};
     loaded.diags = loaded.workspace->diagnostics();
     CheckOptions opt;
     opt.as_of = as_of;

@@ -8,7 +8,6 @@
 
 #include "load/unit.h"
 #include "load/yaml_reader.h"
-#include "model/text_pool.h"
 #include "source/file_source.h"
 #include "source/listing.h"
 
@@ -91,14 +90,8 @@ public:
         std::vector<std::string>& out = excludes_[entry->id];
         std::string bytes;
         Text why;
-        if (repo_.read_blob(entry->id, max_file_bytes, bytes, why) == GitRepository::BlobStatus::ok) {
-            TextPool pool;
-            Config config;
-            Diagnostics ignored;
-            parse_config(bytes, config, pool, ignored);
-            for (const auto& g : config.exclude)
-                if (g) out.emplace_back(*g);
-        }
+        if (repo_.read_blob(entry->id, max_file_bytes, bytes, why) == GitRepository::BlobStatus::ok)
+            out = exclude_globs_of_config(bytes);
         return out;
     }
 

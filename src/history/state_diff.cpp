@@ -7,7 +7,6 @@
 
 #include "load/unit.h"
 #include "load/yaml_reader.h"
-#include "model/text_pool.h"
 #include "source/git_snapshot.h"
 #include "source/listing.h"
 
@@ -30,19 +29,12 @@ Text read_problem(const ReadResult& r) {
 }
 
 std::vector<std::string> exclude_globs(const FileSource& source, std::string& bytes, bool& present) {
-    std::vector<std::string> exclude;
     present = source.read("wijk.yaml", bytes).ok();
     if (!present) {
         bytes.clear();
-        return exclude;
+        return {};
     }
-    TextPool pool;
-    Config config;
-    Diagnostics ignored;
-    parse_config(bytes, config, pool, ignored);
-    for (const auto& g : config.exclude)
-        if (g) exclude.emplace_back(*g);
-    return exclude;
+    return exclude_globs_of_config(bytes);
 }
 
 // One path of either listing, and what comparing it found.

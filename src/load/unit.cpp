@@ -39,6 +39,14 @@ void parse_config(std::string_view bytes, Config& config, TextPool& texts, Diagn
     std::erase_if(diags.items, [](const Diagnostic& d) { return d.rule == "empty-file" && d.at.file == 0; });
 }
 
+std::vector<std::string> exclude_globs_of_config(std::string_view bytes) {
+    TextPool pool;
+    Config config;
+    Diagnostics ignored;
+    parse_config(bytes, config, pool, ignored);
+    return config.exclude_globs();
+}
+
 namespace {
 
 // (the marks inside users' own x_ values are never shown: they are carried as written)

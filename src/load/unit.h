@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/records.h"
@@ -31,6 +33,9 @@ FileUnit parse_data_unit(std::string_view bytes, std::uint32_t file, TextPool& t
 
 // Parses wijk.yaml (file index 0) into `config`; its diagnostics go to `diags`.
 void parse_config(std::string_view bytes, Config& config, TextPool& texts, Diagnostics& diags);
+// The `exclude:` globs of wijk.yaml's bytes, for reading a state without loading it (diff, log);
+// problems in the file are the loading's to report.
+std::vector<std::string> exclude_globs_of_config(std::string_view bytes);
 
 // Gives every mark of the unit's records and diagnostics the file index `file`.
 void set_file(FileUnit& unit, std::uint32_t file);

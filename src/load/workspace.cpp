@@ -122,10 +122,7 @@ void Workspace::begin() {
         }
     }
 
-    std::vector<std::string> exclude;
-    for (const auto& g : repo_.config.exclude)
-        if (g) exclude.emplace_back(*g);
-    Listing listing = source_->list(exclude);
+    Listing listing = source_->list(repo_.config.exclude_globs());
 
     // Every path named in the output, in byte order: data files, links that lead out of the
     // root, and names that only look like data.
@@ -207,9 +204,7 @@ void Workspace::load() {
 
 bool Workspace::reload(const std::vector<std::string>& paths) {
     if (!options_.keep_units || scanned_ || spans_.size() != data_files_.size()) return false;
-    std::vector<std::string> exclude;
-    for (const auto& g : repo_.config.exclude)
-        if (g) exclude.emplace_back(*g);
+    const std::vector<std::string> exclude = repo_.config.exclude_globs();
     // First everything is read, so that a path that needs load() leaves the state as it was.
     struct Change {
         std::size_t at;  // in data_files_

@@ -330,6 +330,14 @@ struct Config {
     Field<int> watch_max_class;
     Field<double> watch_max_score;
     Field<bool> contacts_in_reports;
+
+    // `exclude:` as the listing takes it (an entry that did not read as text is left out)
+    std::vector<std::string> exclude_globs() const {
+        std::vector<std::string> globs;
+        for (const auto& g : exclude)
+            if (g) globs.emplace_back(*g);
+        return globs;
+    }
 };
 
 // Records of the six collections, in reading order: of one file, or of a whole repository.
