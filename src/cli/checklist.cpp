@@ -126,10 +126,10 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
     }
     const auto chosen = cx.choose_format(opt.format, opt.output, "checklist");
     if (!chosen) return exit_code::usage;
-    const std::optional<ChecklistFormat> format = *chosen == Format::html   ? ChecklistFormat::html
-                                                  : *chosen == Format::yaml ? ChecklistFormat::yaml
-                                                  : *chosen == Format::json ? ChecklistFormat::json
-                                                                            : ChecklistFormat::markdown;
+    const ChecklistFormat format = *chosen == Format::html   ? ChecklistFormat::html
+                                   : *chosen == Format::yaml ? ChecklistFormat::yaml
+                                   : *chosen == Format::json ? ChecklistFormat::json
+                                                             : ChecklistFormat::markdown;
     int year = opt.year.value_or(int(cx.as_of.year()));
     if (year < 1900 || year > 2200) {
         print_error(msg(cx.lang(), "--year: {} is not a year from 1900 to 2200",
@@ -158,8 +158,8 @@ int run_checklist(const ChecklistCliOptions& opt, Context& cx) {
                             year));
         return exit_code::ok;
     }
-    if (opt.out_dir) return write_out_dir(c, *format, *opt.out_dir, opt.force, cx);
-    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, *format, cx.lang(), write); });
+    if (opt.out_dir) return write_out_dir(c, format, *opt.out_dir, opt.force, cx);
+    return cx.emit_streamed(opt.output, [&](const auto& write) { stream_checklist(c, c.items, format, cx.lang(), write); });
 }
 
 }  // namespace

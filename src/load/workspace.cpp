@@ -186,13 +186,7 @@ void Workspace::load() {
     read_files(data_files_, true);
     scanned_ = false;
     end();
-    counts_.neighbourhoods = repo_.neighbourhoods.size();
-    counts_.liveability = repo_.liveability.size();
-    counts_.partners = repo_.partners.size();
-    counts_.agreements = repo_.agreements.size();
-    counts_.evaluations = repo_.evaluations.size();
-    counts_.strategies = repo_.strategies.size();
-    repo_.index();
+    count_and_index();
     if (options_.keep_units) {
         // units no file holds any more are dropped
         std::vector<std::uint64_t> live(hashes_.begin(), hashes_.end());
@@ -200,6 +194,17 @@ void Workspace::load() {
         std::erase_if(units_, [&](const auto& u) { return !std::binary_search(live.begin(), live.end(), u.first); });
     }
     if (options_.cache) options_.cache->save(hashes_);
+}
+
+// The merged records: counted, and their indexes made.
+void Workspace::count_and_index() {
+    counts_.neighbourhoods = repo_.neighbourhoods.size();
+    counts_.liveability = repo_.liveability.size();
+    counts_.partners = repo_.partners.size();
+    counts_.agreements = repo_.agreements.size();
+    counts_.evaluations = repo_.evaluations.size();
+    counts_.strategies = repo_.strategies.size();
+    repo_.index();
 }
 
 bool Workspace::reload(const std::vector<std::string>& paths) {
@@ -276,13 +281,7 @@ bool Workspace::reload(const std::vector<std::string>& paths) {
     std::sort(unread_.begin(), unread_.end());
     diags_.io_error = std::any_of(diags_.items.begin(), diags_.items.end(),
                                   [](const Diagnostic& d) { return d.rule == "read-error"; });
-    counts_.neighbourhoods = repo_.neighbourhoods.size();
-    counts_.liveability = repo_.liveability.size();
-    counts_.partners = repo_.partners.size();
-    counts_.agreements = repo_.agreements.size();
-    counts_.evaluations = repo_.evaluations.size();
-    counts_.strategies = repo_.strategies.size();
-    repo_.index();
+    count_and_index();
     return true;
 }
 

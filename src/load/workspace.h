@@ -94,6 +94,7 @@ private:
     Kept* text_of(std::uint32_t file) const;  // call under mutex_
     void begin();  // wijk.yaml, the listing, the file list
     void end();    // folders that could not be listed
+    void count_and_index();
     void read_files(const std::vector<std::uint32_t>& data_files, bool decode);
 
     std::shared_ptr<const FileSource> source_;
