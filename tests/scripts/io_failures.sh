@@ -34,6 +34,13 @@ expect 3 "fifo" wijk -C "$work/repo" $as_of validate -f parsable
 contains "$work/out" "x.yaml:1:1: error:" "fifo located"
 contains "$work/out" "[read-error]" "fifo rule"
 
+# A FIFO as wijk.yaml: --help and a usage error look there for the language, and must not hang.
+new_repo; rm "$work/repo/wijk.yaml"; mkfifo "$work/repo/wijk.yaml"
+expect 0 "--help beside a fifo wijk.yaml" wijk -C "$work/repo" --help
+contains "$work/out" "Usage:" "--help beside a fifo wijk.yaml prints the help"
+expect 2 "usage error beside a fifo wijk.yaml" wijk -C "$work/repo" --no-such-option
+contains "$work/err" "--no-such-option" "usage error beside a fifo wijk.yaml names the option"
+
 # A loop of file links, and a folder link back up (not followed, so no loop).
 new_repo; ln -s b.yaml "$work/repo/a.yaml"; ln -s a.yaml "$work/repo/b.yaml"
 mkdir "$work/repo/sub"; ln -s .. "$work/repo/sub/up"

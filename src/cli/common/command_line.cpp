@@ -2,9 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <regex>
+#include <sstream>
 
 #include "model/enums.h"
 #include "source/disk_source.h"
@@ -26,13 +26,19 @@ Lang command_line_language(const std::vector<std::string>& args) {
     }
     if (!lang) {
         std::error_code ec;
-        if (auto root = find_data_root(data, std::getenv("WIJK_DATA"), std::filesystem::current_path(ec).string())) {
-            std::ifstream in(std::filesystem::path(*root) / "wijk.yaml");
+        std::string bytes;
+        // through the disk source's safe read: a wijk.yaml that is a FIFO or a device must not
+        // hang `wijk --help` or a usage error
+        if (auto root = find_data_root(data, std::getenv("WIJK_DATA"), std::filesystem::current_path(ec).string());
+            root && DiskSource(*root).read("wijk.yaml", bytes).ok()) {
             static const std::regex language(R"(language:\s*(["']?)(\w+)\1\s*(#.*)?)");
+            std::istringstream in(bytes);
             std::string line;
             std::smatch m;
-            for (int n = 0; n < 200 && std::getline(in, line); ++n)
+            for (int n = 0; n < 200 && std::getline(in, line); ++n) {
+                if (!line.empty() && line.back() == '\r') line.pop_back();
                 if (std::regex_match(line, m, language)) lang = m[2].str();
+            }
         }
     }
     if (lang)
