@@ -502,10 +502,8 @@ std::optional<Format> Context::choose_format(const std::optional<std::string>& f
         std::vector<std::string_view> names;
         for (Format f : table->formats) names.push_back(format_name(f));
         // short names want a distance of 1 ('csv' is no typo of 'ics')
-        auto likely = suggest(*format, names, 1);
         print_error(msg(lang(), "--format: '{}' is not one of: {}{}", "--format: '{}' is niet een van: {}{}",
-                        terminal_safe(*format), formats,
-                        likely ? " (" + did_you_mean(*likely).in(lang()) + ")" : std::string()));
+                        terminal_safe(*format), formats, did_you_mean_aside(suggest(*format, names, 1), lang())));
         return std::nullopt;
     }
     std::string ext = std::filesystem::path(*output).extension().string();

@@ -36,8 +36,7 @@ struct RemindersOptions {
 // want a distance of 1 ('csv' is no typo of 'ics')
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates,
                          Lang lang, std::size_t max_distance = 2) {
-    auto s = suggest(word, candidates, max_distance);
-    return s ? " (" + wijk::did_you_mean(*s).in(lang) + ")" : std::string();
+    return did_you_mean_aside(suggest(word, candidates, max_distance), lang);
 }
 
 // A filter value that matches no record is a typo far more often than an intention: say so
@@ -81,10 +80,9 @@ int run_reminders(const RemindersOptions& opt, Context& cx) {
     for (const auto& k : opt.kinds) {
         auto i = index_of(k, reminder_kind_names);
         if (!i) {
-            auto s = suggest(k, reminder_kind_names);
             const std::string kinds = fmt::format("{}", fmt::join(reminder_kind_names, ", "));
             print_error(msg(cx.lang(), "--kind: '{}' is not one of: {}{}", "--kind: '{}' is niet een van: {}{}", k, kinds,
-                            s ? " (" + wijk::did_you_mean(*s).in(cx.lang()) + ")" : std::string()));
+                            did_you_mean_aside(suggest(k, reminder_kind_names), cx.lang())));
             return exit_code::usage;
         }
         ro.kinds.insert(static_cast<ReminderKind>(*i));

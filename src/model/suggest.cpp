@@ -9,6 +9,10 @@ Text did_you_mean(std::string_view candidate) {
     return say("did you mean '{}'?", "bedoel je '{}'?", candidate);
 }
 
+std::string did_you_mean_aside(const std::optional<std::string>& candidate, Lang lang) {
+    return candidate ? " (" + did_you_mean(*candidate).in(lang) + ")" : std::string();
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Optimal string alignment: a swap of two neighbours counts as one edit.
     std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);

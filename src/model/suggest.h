@@ -18,6 +18,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The one wording of the hint: "did you mean 'x'?", in both languages.
 Text did_you_mean(std::string_view candidate);
+// The same as an aside after a list of what is accepted: " (did you mean 'x'?)", or nothing
+// without a candidate.
+std::string did_you_mean_aside(const std::optional<std::string>& candidate, Lang lang);
 
 // The candidate closest to `word`: edit distance <= max_distance (ties: the first), else one
 // that `word` is a clear prefix of (3+ characters) or that is a prefix of `word`.
