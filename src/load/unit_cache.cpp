@@ -44,9 +44,6 @@ std::string header() {
     return h;
 }
 
-struct IndexEntry {
-    std::uint64_t hash, offset, size, checksum;
-};
 struct Footer {
     std::uint64_t index_offset, entries, index_checksum;
     char magic[8];
@@ -82,7 +79,7 @@ std::string UnitCache::folder_for(const std::string& base, const std::string& ro
     return base + "/" + (safe.empty() ? "root" : safe) + "-" + hex;
 }
 
-UnitCache::UnitCache(std::string folder) : folder_(std::move(folder)) { read_pack(); }
+UnitCache::UnitCache(std::string folder) : folder_(std::move(folder)) {}
 
 UnitCache::~UnitCache() {
     if (map_) ::munmap(const_cast<char*>(map_), map_size_);
@@ -139,7 +136,9 @@ void UnitCache::prune_siblings(const std::string& folder, int unused_days) {
     }
 }
 
-void UnitCache::read_pack() {
+void UnitCache::read_pack() const {
+    if (pack_read_) return;
+    pack_read_ = true;
     int fd = ::open((folder_ + "/units.pack").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return;
     struct stat st {};
@@ -177,7 +176,7 @@ void UnitCache::read_pack() {
     blobs_end_ = f.index_offset;
     old_.reserve(f.entries);
     for (std::uint64_t i = 0; i < f.entries; ++i) {
-        IndexEntry e;
+        UnitCache::IndexEntry e;
         std::memcpy(&e, map_ + f.index_offset + i * sizeof e, sizeof e);
         if (e.offset < blobs_begin_ || e.offset + e.size > blobs_end_) continue;
         old_.emplace(e.hash, Entry{e.offset, e.size, e.checksum});
@@ -186,18 +185,26 @@ void UnitCache::read_pack() {
 
 bool UnitCache::has(std::uint64_t hash) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return old_.count(hash) > 0 || fresh_.count(hash) > 0;
+    read_pack();
+    return old_.count(hash) > 0 ||
+           std::any_of(fresh_.begin(), fresh_.end(), [&](const IndexEntry& e) { return e.hash == hash; });
 }
 
 std::size_t UnitCache::size() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return old_.size() + fresh_.size();
+    read_pack();
+    std::vector<std::uint64_t> hashes;
+    for (const auto& e : fresh_)
+        if (!old_.count(e.hash)) hashes.push_back(e.hash);
+    std::sort(hashes.begin(), hashes.end());
+    return old_.size() + std::size_t(std::unique(hashes.begin(), hashes.end()) - hashes.begin());
 }
 
 std::optional<FileUnit> UnitCache::get(std::uint64_t hash, TextPool& texts) {
     std::string_view blob;
     {
         std::lock_guard<std::mutex> lock(mutex_);
+        read_pack();
         auto it = old_.find(hash);
         if (it == old_.end()) return std::nullopt;
         blob = std::string_view(map_ + it->second.offset, it->second.size);
@@ -241,30 +248,52 @@ void UnitCache::put(const FileUnit& unit) {
     encode_unit(unit, blob);
     const std::uint64_t sum = checksum(blob);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (old_.count(unit.hash) || fresh_.count(unit.hash) || !start_next()) return;
-    if (!write_all(next_fd_, blob.data(), blob.size())) {
+    read_pack();
+    // the same bytes twice in one run (two files alike) are listed twice; save() keeps one
+    if (old_.count(unit.hash) || !start_next()) return;
+    fresh_.push_back({unit.hash, next_size_ + pending_.size(), blob.size(), sum});
+    pending_ += blob;
+    if (pending_.size() >= (1u << 20)) write_pending();
+}
+
+// One write for many units (a write per unit was 85,000 system calls at bench scale 1).
+void UnitCache::write_pending() {
+    if (pending_.empty() || unwritable_) return;
+    if (!write_all(next_fd_, pending_.data(), pending_.size())) {
         unwritable_ = true;
-        return;
+        fresh_.clear();
+    } else {
+        next_size_ += pending_.size();
     }
-    fresh_.emplace(unit.hash, Entry{next_size_, blob.size(), sum});
-    next_size_ += blob.size();
+    pending_.clear();
 }
 
 void UnitCache::save(const std::vector<std::uint64_t>& live) {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::size_t dead = 0, dead_bytes = 0;
+    read_pack();
     {
         std::vector<std::uint64_t> sorted(live);
         std::sort(sorted.begin(), sorted.end());
+        std::size_t dead_bytes = 0;
         for (const auto& [hash, e] : old_)
-            if (!std::binary_search(sorted.begin(), sorted.end(), hash)) ++dead, dead_bytes += e.size;
+            if (!std::binary_search(sorted.begin(), sorted.end(), hash)) dead_bytes += e.size;
         // nothing new and little unused: the pack stays as it is
         if (fresh_.empty() && dead_bytes * 2 <= blobs_end_ - blobs_begin_) return;
-        (void)dead;
-        std::vector<IndexEntry> index;
-        index.reserve(old_.size() + fresh_.size());
-        for (const auto& [hash, e] : fresh_) index.push_back({hash, e.offset, e.size, e.checksum});
         if (!start_next()) return;
+        write_pending();
+        if (unwritable_) return;
+        // the new entries first, one per hash (the first written)
+        std::vector<IndexEntry> index = std::move(fresh_);
+        fresh_ = {};
+        std::stable_sort(index.begin(), index.end(), [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
+        index.erase(std::unique(index.begin(), index.end(),
+                                [](const IndexEntry& a, const IndexEntry& b) { return a.hash == b.hash; }),
+                    index.end());
+        const std::size_t new_entries = index.size();
+        auto is_new = [&](std::uint64_t hash) {
+            return std::binary_search(index.begin(), index.begin() + std::ptrdiff_t(new_entries), IndexEntry{hash, 0, 0, 0},
+                                      [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
+        };
         if (dead_bytes * 2 <= blobs_end_ - blobs_begin_) {
             // the old blobs as one block, each entry shifted by where the block lands
             const std::uint64_t shift = next_size_ - blobs_begin_;
@@ -273,17 +302,16 @@ void UnitCache::save(const std::vector<std::uint64_t>& live) {
                 return;
             next_size_ += blobs_end_ - blobs_begin_;
             for (const auto& [hash, e] : old_)
-                if (!fresh_.count(hash)) index.push_back({hash, e.offset + shift, e.size, e.checksum});
+                if (!is_new(hash)) index.push_back({hash, e.offset + shift, e.size, e.checksum});
         } else {
             // many unused: only the entries some file still uses
             for (const auto& [hash, e] : old_) {
-                if (fresh_.count(hash) || !std::binary_search(sorted.begin(), sorted.end(), hash)) continue;
+                if (is_new(hash) || !std::binary_search(sorted.begin(), sorted.end(), hash)) continue;
                 if (!write_all(next_fd_, map_ + e.offset, e.size)) return;
                 index.push_back({hash, next_size_, e.size, e.checksum});
                 next_size_ += e.size;
             }
         }
-        std::sort(index.begin(), index.end(), [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
         Footer f{};
         f.index_offset = next_size_;
         f.entries = index.size();
@@ -296,7 +324,6 @@ void UnitCache::save(const std::vector<std::uint64_t>& live) {
     ::close(next_fd_);
     next_fd_ = -1;
     if (std::rename(next_path_.c_str(), (folder_ + "/units.pack").c_str()) != 0) ::unlink(next_path_.c_str());
-    fresh_.clear();
 }
 
 std::optional<std::string> UnitCache::result(std::uint64_t key) const {

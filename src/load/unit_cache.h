@@ -55,6 +55,11 @@ public:
     // in use is touched at most once a day when its pack is read.
     static void prune_siblings(const std::string& folder, int unused_days);
 
+    // One entry of the pack's index, as written: a unit's content hash and where its blob is.
+    struct IndexEntry {
+        std::uint64_t hash, offset, size, checksum;
+    };
+
     // For tests and messages.
     const std::string& folder() const { return folder_; }
     std::size_t size() const;
@@ -63,17 +68,23 @@ private:
     struct Entry {
         std::uint64_t offset, size, checksum;
     };
-    void read_pack();
+    // The pack is read when a unit is first asked for: validate of a state seen before needs
+    // only its result, not the pack's index.
+    void read_pack() const;
+    void write_pending();
     std::string folder_;
     mutable std::mutex mutex_;
     // the pack as read: mapped read-only
-    const char* map_ = nullptr;
-    std::size_t map_size_ = 0;
-    std::size_t blobs_begin_ = 0, blobs_end_ = 0;  // the old blobs, copied as one block on save
-    std::unordered_map<std::uint64_t, Entry> old_;
-    // units added in this run, written at once to the next pack (a temporary file beside it),
-    // so that they are never all held in memory: offsets in that file
-    std::unordered_map<std::uint64_t, Entry> fresh_;
+    mutable bool pack_read_ = false;
+    mutable const char* map_ = nullptr;
+    mutable std::size_t map_size_ = 0;
+    mutable std::size_t blobs_begin_ = 0, blobs_end_ = 0;  // the old blobs, copied as one block on save
+    mutable std::unordered_map<std::uint64_t, Entry> old_;
+    // units added in this run, written as they come to the next pack (a temporary file beside
+    // it), so that they are never all held in memory: where they are in that file, in the order
+    // added (a flat list: a map of 85,000 entries cost more memory than the units' own texts)
+    std::vector<IndexEntry> fresh_;
+    std::string pending_;  // encoded units not written yet: written in pieces of about 1 MiB
     int next_fd_ = -1;
     std::string next_path_;
     std::uint64_t next_size_ = 0;

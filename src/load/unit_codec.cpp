@@ -37,16 +37,17 @@ public:
     bool bad = false;  // never: writing cannot fail
     std::string out;
 
+    // The texts are views of the unit being written (its pool, its trees): no copies.
     std::uint32_t text_index(std::string_view t) {
-        auto [it, fresh] = index_.emplace(std::string(t), std::uint32_t(texts_.size()));
-        if (fresh) texts_.push_back(&it->first);
+        auto [it, fresh] = index_.emplace(t, std::uint32_t(texts_.size()));
+        if (fresh) texts_.push_back(t);
         return it->second;
     }
     void table(std::string& to) const {
         u32(to, std::uint32_t(texts_.size()));
-        for (const std::string* t : texts_) {
-            u32(to, std::uint32_t(t->size()));
-            to.append(*t);
+        for (std::string_view t : texts_) {
+            u32(to, std::uint32_t(t.size()));
+            to.append(t);
         }
     }
     static void u32(std::string& to, std::uint32_t v) { to.append(reinterpret_cast<const char*>(&v), 4); }
@@ -63,8 +64,8 @@ public:
     }
 
 private:
-    std::unordered_map<std::string, std::uint32_t> index_;
-    std::vector<const std::string*> texts_;
+    std::unordered_map<std::string_view, std::uint32_t> index_;
+    std::vector<std::string_view> texts_;
 };
 
 // Reading: every read is checked against the end; a blob that is not whole sets `bad`.
@@ -326,8 +327,7 @@ void item(IO& io, Extras& e) {
         }
     } else {
         for (const auto& [key, v] : e) {
-            std::string k = key;
-            value(io, k);
+            value(io, const_cast<std::string&>(key));  // a Writer only reads it (and keeps a view)
             item(io, const_cast<Value&>(v));
         }
     }

@@ -62,14 +62,14 @@ std::optional<std::string> find_work_tree(const std::string& folder) {
 }
 
 ReadResult read_regular_file(const std::string& path, std::string& out) {
-    out.clear();
+    return read_regular_file_at(AT_FDCWD, path, out);
+}
+
+namespace {
+
+// Reads the open file `fd` (closed here) when it is a regular file of at most max_file_bytes.
+ReadResult read_open_file(int fd, std::string& out) {
     ReadResult r;
-    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) {
-        r.status = errno == ENOENT ? ReadResult::Status::missing : ReadResult::Status::error;
-        r.why = system_error_text(errno);
-        return r;
-    }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         r.status = ReadResult::Status::error;
@@ -100,6 +100,24 @@ ReadResult read_regular_file(const std::string& path, std::string& out) {
     out.resize(got);
     ::close(fd);
     return r;
+}
+
+ReadResult open_failed(int error) {
+    ReadResult r;
+    r.status = error == ENOENT ? ReadResult::Status::missing : ReadResult::Status::error;
+    r.why = system_error_text(error);
+    return r;
+}
+
+constexpr int read_flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW;
+
+}  // namespace
+
+ReadResult read_regular_file_at(int dir, const std::string& path, std::string& out) {
+    out.clear();
+    int fd = ::openat(dir, path.c_str(), read_flags);
+    if (fd < 0) return open_failed(errno);
+    return read_open_file(fd, out);
 }
 
 namespace {
@@ -154,7 +172,13 @@ struct Walk {
 
 }  // namespace
 
-DiskSource::DiskSource(std::string root) : root_(std::move(root)), real_root_(real_path(root_)) {}
+DiskSource::DiskSource(std::string root) : root_(std::move(root)), real_root_(real_path(root_)) {
+    root_fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+DiskSource::~DiskSource() {
+    if (root_fd_ >= 0) ::close(root_fd_);
+}
 
 std::optional<std::string> DiskSource::inside(std::string_view rel) const {
     std::string norm;
@@ -200,28 +224,26 @@ ReadResult DiskSource::read(std::string_view path, std::string& out) const {
         r.status = ReadResult::Status::link_outside;
         return r;
     }
-    std::string full = root_ + "/" + norm;
+    // One open that does not follow a final link: a regular file is read at once; a link
+    // (ELOOP) is followed only when it leads to a file inside the root.
+    const std::string full = root_ + "/" + norm;
+    int fd = root_fd_ >= 0 ? ::openat(root_fd_, norm.c_str(), read_flags) : ::open(full.c_str(), read_flags);
+    if (fd >= 0) return read_open_file(fd, out);
+    const int error = errno;
     struct stat st {};
-    if (::lstat(full.c_str(), &st) != 0) {
-        r.status = errno == ENOENT ? ReadResult::Status::missing : ReadResult::Status::error;
-        r.why = system_error_text(errno);
+    if (error != ELOOP || ::lstat(full.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return open_failed(error);
+    auto real = inside(norm);
+    if (!real) {
+        std::error_code ec;
+        if (!fs::exists(full, ec)) {
+            r.status = ReadResult::Status::error;
+            r.why = Text("the symbolic link leads nowhere", "de symbolische koppeling wijst naar niets");
+        } else {
+            r.status = ReadResult::Status::link_outside;
+        }
         return r;
     }
-    if (S_ISLNK(st.st_mode)) {
-        auto real = inside(norm);
-        if (!real) {
-            std::error_code ec;
-            if (!fs::exists(full, ec)) {
-                r.status = ReadResult::Status::error;
-                r.why = Text("the symbolic link leads nowhere", "de symbolische koppeling wijst naar niets");
-            } else {
-                r.status = ReadResult::Status::link_outside;
-            }
-            return r;
-        }
-        return read_regular_file(*real, out);
-    }
-    return read_regular_file(full, out);
+    return read_regular_file(*real, out);
 }
 
 bool DiskSource::exists(std::string_view path) const {

@@ -21,6 +21,9 @@ std::optional<std::string> find_work_tree(const std::string& folder);
 class DiskSource : public FileSource {
 public:
     explicit DiskSource(std::string root);
+    ~DiskSource() override;
+    DiskSource(const DiskSource&) = delete;
+    DiskSource& operator=(const DiskSource&) = delete;
     const std::string& root() const override { return root_; }
     std::string describe() const override { return "the working tree"; }
     Listing list(const std::vector<std::string>& exclude) const override;
@@ -33,11 +36,16 @@ private:
     std::optional<std::string> inside(std::string_view rel) const;
     std::string root_;
     std::string real_root_;  // the root with every link resolved, for "inside the root"
+    // The root folder, held open: each file is opened relative to it (one open per file, and
+    // no walk of the root's own path each time: a repeat run costs what reading costs).
+    int root_fd_ = -1;
 };
 
 // Reads a regular file without blocking on FIFOs or devices and without following a final
 // symbolic link; at most max_file_bytes.
 ReadResult read_regular_file(const std::string& path, std::string& out);
+// The same for `path` relative to the folder `dir` (a descriptor, or AT_FDCWD).
+ReadResult read_regular_file_at(int dir, const std::string& path, std::string& out);
 
 // What the system says about an errno value.
 Text system_error_text(int error);
