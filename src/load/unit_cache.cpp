@@ -63,6 +63,15 @@ bool write_all(int fd, const void* p, std::size_t n) {
 
 std::uint64_t checksum(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
+// In use: the folder's time says so (for prune_siblings), renewed at most once a day. Done
+// when the pack or validate's result is read: a repository checked only by validate, from its
+// cached result, never reads its pack and is in use all the same.
+void mark_in_use(const std::string& folder) {
+    struct stat dir {};
+    if (::stat(folder.c_str(), &dir) == 0 && std::time(nullptr) - dir.st_mtime > 24 * 3600)
+        ::utimensat(AT_FDCWD, folder.c_str(), nullptr, 0);
+}
+
 }  // namespace
 
 std::string UnitCache::folder_for(const std::string& base, const std::string& root) {
@@ -151,10 +160,7 @@ void UnitCache::read_pack() const {
     if (p == MAP_FAILED) return;
     map_ = static_cast<const char*>(p);
     map_size_ = std::size_t(st.st_size);
-    // in use: the folder's time says so (for prune_siblings), renewed at most once a day
-    struct stat dir {};
-    if (::stat(folder_.c_str(), &dir) == 0 && std::time(nullptr) - dir.st_mtime > 24 * 3600)
-        ::utimensat(AT_FDCWD, folder_.c_str(), nullptr, 0);
+    mark_in_use(folder_);
     const std::string h = header();
     Footer f;
     std::memcpy(&f, map_ + map_size_ - sizeof f, sizeof f);
@@ -329,6 +335,7 @@ void UnitCache::save(const std::vector<std::uint64_t>& live) {
 std::optional<std::string> UnitCache::result(std::uint64_t key) const {
     int fd = ::open((folder_ + "/validate.result").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return std::nullopt;
+    mark_in_use(folder_);
     std::string bytes;
     char buf[65536];
     for (;;) {

@@ -287,7 +287,7 @@ TEST_CASE("a new cache folder removes wijk's folders unused for 90 days, and not
     CHECK(fs::exists(d.path / "photos" / "a.jpg"));
 }
 
-TEST_CASE("a cache folder in use is marked so when its pack is read") {
+TEST_CASE("a cache folder in use is marked so when its pack or its result is read") {
     TempDir d;
     TextPool a;
     FileUnit u = unit_of(data, a);
@@ -297,7 +297,23 @@ TEST_CASE("a cache folder in use is marked so when its pack is read") {
         c.put(u);
         c.save({u.hash});
     }
-    fs::last_write_time(dir, fs::file_time_type::clock::now() - std::chrono::hours(24) * 200);
-    { UnitCache c(dir); }
-    CHECK(fs::file_time_type::clock::now() - fs::last_write_time(dir) < std::chrono::hours(1));
+    const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24) * 200;
+    const auto recent = [&] { return fs::file_time_type::clock::now() - fs::last_write_time(dir) < std::chrono::hours(1); };
+    fs::last_write_time(dir, long_ago);
+    { UnitCache c(dir); }  // opened only: the pack is read when a unit is asked for
+    CHECK_FALSE(recent());
+    {
+        UnitCache c(dir);
+        TextPool b;
+        CHECK(c.get(u.hash, b));
+    }
+    CHECK(recent());
+    // validate of a state seen before reads only its result: the folder is in use all the same
+    { UnitCache c(dir); c.put_result(7, "r"); }
+    fs::last_write_time(dir, long_ago);
+    {
+        UnitCache c(dir);
+        CHECK(c.result(7));
+    }
+    CHECK(recent());
 }
