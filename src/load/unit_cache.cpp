@@ -193,7 +193,7 @@ bool UnitCache::has(std::uint64_t hash) const {
     std::lock_guard<std::mutex> lock(mutex_);
     read_pack();
     return old_.count(hash) > 0 ||
-           std::any_of(fresh_.begin(), fresh_.end(), [&](const IndexEntry& e) { return e.hash == hash; });
+           std::any_of(fresh_.begin(), fresh_.end(), [&](const FreshEntry& e) { return e.hash == hash; });
 }
 
 std::size_t UnitCache::size() const {
@@ -246,31 +246,98 @@ bool UnitCache::start_next() {
         return false;
     }
     next_size_ = h.size();
+    fresh_begin_ = next_size_;
     return true;
 }
+
+namespace {
+
+// Encoded units are written in pieces of this size: big enough that the writes are few, small
+// enough that the buffer is no part of the first run's peak memory.
+constexpr std::size_t pending_piece = 256u << 10;
+
+// The pack's index, written as it is made, a piece at a time, its checksum summed on the way:
+// the index of 85,000 entries is never held whole (2.7 MB at bench scale 1).
+class IndexWriter {
+public:
+    explicit IndexWriter(int fd) : fd_(fd) {
+        state_ = XXH3_createState();
+        ok_ = state_ && XXH3_64bits_reset(state_) == XXH_OK;
+        piece_.reserve(piece_entries);
+    }
+    ~IndexWriter() {
+        if (state_) XXH3_freeState(state_);
+    }
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+    void add(const UnitCache::IndexEntry& e) {
+        piece_.push_back(e);
+        ++entries_;
+        if (piece_.size() == piece_entries) flush();
+    }
+    // The footer after the last piece; false when a write failed.
+    bool finish(std::uint64_t index_offset) {
+        flush();
+        if (!ok_) return false;
+        Footer f{};
+        f.index_offset = index_offset;
+        f.entries = entries_;
+        f.index_checksum = XXH3_64bits_digest(state_);
+        std::memcpy(f.magic, pack_magic, 8);
+        return write_all(fd_, &f, sizeof f);
+    }
+
+private:
+    static constexpr std::size_t piece_entries = 2048;
+    void flush() {
+        if (piece_.empty() || !ok_) return;
+        const std::size_t n = piece_.size() * sizeof(UnitCache::IndexEntry);
+        ok_ = XXH3_64bits_update(state_, piece_.data(), n) == XXH_OK && write_all(fd_, piece_.data(), n);
+        piece_.clear();
+    }
+    int fd_;
+    XXH3_state_t* state_ = nullptr;
+    bool ok_ = false;
+    std::uint64_t entries_ = 0;
+    std::vector<UnitCache::IndexEntry> piece_;
+};
+
+}  // namespace
 
 void UnitCache::put(const FileUnit& unit) {
     std::string blob;
     encode_unit(unit, blob);
+    if (blob.size() > UINT32_MAX) return;  // never: a data file is at most 16 MiB
     const std::uint64_t sum = checksum(blob);
     std::lock_guard<std::mutex> lock(mutex_);
+    if (unwritable_) return;
     read_pack();
-    // the same bytes twice in one run (two files alike) are listed twice; save() keeps one
+    // the same bytes twice in one run (two files alike) are listed twice; a reader keeps the first
     if (old_.count(unit.hash) || !start_next()) return;
-    fresh_.push_back({unit.hash, next_size_ + pending_.size(), blob.size(), sum});
-    pending_ += blob;
-    if (pending_.size() >= (1u << 20)) write_pending();
+    if (pending_.size() + blob.size() > pending_piece) write_pending();
+    if (unwritable_) return;
+    if (blob.size() >= pending_piece) {
+        if (!write_blob(blob)) return;
+    } else {
+        if (pending_.capacity() < pending_piece) pending_.reserve(pending_piece);
+        pending_ += blob;
+    }
+    fresh_.push_back({unit.hash, sum, std::uint32_t(blob.size())});
 }
 
-// One write for many units (a write per unit was 85,000 system calls at bench scale 1).
-void UnitCache::write_pending() {
-    if (pending_.empty() || unwritable_) return;
-    if (!write_all(next_fd_, pending_.data(), pending_.size())) {
+bool UnitCache::write_blob(std::string_view blob) {
+    if (!write_all(next_fd_, blob.data(), blob.size())) {
         unwritable_ = true;
         fresh_.clear();
-    } else {
-        next_size_ += pending_.size();
+        return false;
     }
+    next_size_ += blob.size();
+    return true;
+}
+
+void UnitCache::write_pending() {
+    if (pending_.empty() || unwritable_) return;
+    write_blob(pending_);
     pending_.clear();
 }
 
@@ -278,53 +345,57 @@ void UnitCache::save(const std::vector<std::uint64_t>& live) {
     std::lock_guard<std::mutex> lock(mutex_);
     read_pack();
     {
-        std::vector<std::uint64_t> sorted(live);
-        std::sort(sorted.begin(), sorted.end());
+        // A first run has no old entries: no sorted copy of `live` is needed.
+        std::vector<std::uint64_t> sorted;
+        if (!old_.empty()) {
+            sorted = live;
+            std::sort(sorted.begin(), sorted.end());
+        }
+        auto in_use = [&](std::uint64_t hash) { return std::binary_search(sorted.begin(), sorted.end(), hash); };
         std::size_t dead_bytes = 0;
         for (const auto& [hash, e] : old_)
-            if (!std::binary_search(sorted.begin(), sorted.end(), hash)) dead_bytes += e.size;
+            if (!in_use(hash)) dead_bytes += e.size;
         // nothing new and little unused: the pack stays as it is
-        if (fresh_.empty() && dead_bytes * 2 <= blobs_end_ - blobs_begin_) return;
+        const bool keep_block = dead_bytes * 2 <= blobs_end_ - blobs_begin_;
+        if (fresh_.empty() && keep_block) return;
         if (!start_next()) return;
         write_pending();
+        std::string{}.swap(pending_);
         if (unwritable_) return;
-        // the new entries first, one per hash (the first written)
-        std::vector<IndexEntry> index = std::move(fresh_);
-        fresh_ = {};
-        std::stable_sort(index.begin(), index.end(), [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
-        index.erase(std::unique(index.begin(), index.end(),
-                                [](const IndexEntry& a, const IndexEntry& b) { return a.hash == b.hash; }),
-                    index.end());
-        const std::size_t new_entries = index.size();
-        auto is_new = [&](std::uint64_t hash) {
-            return std::binary_search(index.begin(), index.begin() + std::ptrdiff_t(new_entries), IndexEntry{hash, 0, 0, 0},
-                                      [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
-        };
-        if (dead_bytes * 2 <= blobs_end_ - blobs_begin_) {
+        // The new blobs are written; the old ones follow. Old and new entries never share a
+        // hash (put() skips what the pack has). Two passes over old_ in the same order: its
+        // blobs, then their entries, so no list of them is made.
+        const std::uint64_t old_begin = next_size_;
+        if (keep_block) {
             // the old blobs as one block, each entry shifted by where the block lands
-            const std::uint64_t shift = next_size_ - blobs_begin_;
-            if (blobs_end_ > blobs_begin_ &&
-                !write_all(next_fd_, map_ + blobs_begin_, blobs_end_ - blobs_begin_))
+            if (blobs_end_ > blobs_begin_ && !write_all(next_fd_, map_ + blobs_begin_, blobs_end_ - blobs_begin_))
                 return;
             next_size_ += blobs_end_ - blobs_begin_;
-            for (const auto& [hash, e] : old_)
-                if (!is_new(hash)) index.push_back({hash, e.offset + shift, e.size, e.checksum});
         } else {
             // many unused: only the entries some file still uses
             for (const auto& [hash, e] : old_) {
-                if (is_new(hash) || !std::binary_search(sorted.begin(), sorted.end(), hash)) continue;
+                if (!in_use(hash)) continue;
                 if (!write_all(next_fd_, map_ + e.offset, e.size)) return;
-                index.push_back({hash, next_size_, e.size, e.checksum});
                 next_size_ += e.size;
             }
         }
-        Footer f{};
-        f.index_offset = next_size_;
-        f.entries = index.size();
-        f.index_checksum = checksum({reinterpret_cast<const char*>(index.data()), index.size() * sizeof(IndexEntry)});
-        std::memcpy(f.magic, pack_magic, 8);
-        if (!write_all(next_fd_, index.data(), index.size() * sizeof(IndexEntry)) || !write_all(next_fd_, &f, sizeof f))
-            return;
+        IndexWriter index(next_fd_);
+        std::uint64_t offset = fresh_begin_;
+        for (const auto& e : fresh_) {
+            index.add({e.hash, offset, e.size, e.checksum});
+            offset += e.size;
+        }
+        std::vector<FreshEntry>{}.swap(fresh_);
+        offset = old_begin;
+        for (const auto& [hash, e] : old_) {
+            if (keep_block) {
+                index.add({hash, e.offset - blobs_begin_ + old_begin, e.size, e.checksum});
+            } else if (in_use(hash)) {
+                index.add({hash, offset, e.size, e.checksum});
+                offset += e.size;
+            }
+        }
+        if (!index.finish(next_size_)) return;
     }
     // a cache is worth no fsync: a pack cut short by a crash fails its checks and is replaced
     ::close(next_fd_);

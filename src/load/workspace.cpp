@@ -189,6 +189,9 @@ void Workspace::load() {
     read_files(data_files_, true);
     scanned_ = false;
     end();
+    // Saved before the indexes are made: the pack's buffers are freed before the indexes'
+    // memory is taken, so the two never add up in the first run's peak.
+    if (options_.cache) options_.cache->save(hashes_);
     count_and_index();
     if (options_.keep_units) {
         // units no file holds any more are dropped
@@ -196,7 +199,6 @@ void Workspace::load() {
         std::sort(live.begin(), live.end());
         std::erase_if(units_, [&](const auto& u) { return !std::binary_search(live.begin(), live.end(), u.first); });
     }
-    if (options_.cache) options_.cache->save(hashes_);
 }
 
 // The merged records: counted, and their indexes made.

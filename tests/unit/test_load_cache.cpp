@@ -111,7 +111,7 @@ TEST_CASE("units are written in pieces while loading: more than a piece, and the
     const std::string folder = (d.path / "c").string();
     std::vector<FileUnit> units;
     std::size_t bytes = 0;
-    for (int i = 0; bytes < (3u << 20) / 2; ++i) {  // past one 1 MiB piece of pending writes
+    for (int i = 0; bytes < (3u << 20) / 2; ++i) {  // past several pieces of pending writes
         units.push_back(unit_of(std::string(data) + "# " + std::to_string(i) + "\n", a));
         bytes += blob_of(units.back()).size();
     }
@@ -130,6 +130,69 @@ TEST_CASE("units are written in pieces while loading: more than a piece, and the
         REQUIRE(got);
         CHECK(blob_of(*got) == blob_of(u));
     }
+}
+
+TEST_CASE("an index of several pieces, a unit larger than a piece, and the pack written again with old units, kept and dropped") {
+    TempDir d;
+    TextPool a, b;
+    const std::string folder = (d.path / "c").string();
+    std::vector<FileUnit> units;
+    for (int i = 0; i < 2500; ++i)  // the index is written 2,048 entries at a time
+        units.push_back(unit_of("partners:\n  - {id: p" + std::to_string(i) + ", name: P, kind: welfare}\n", a));
+    // a unit far larger than a piece of pending writes (256 KiB) is written on its own
+    FileUnit big = unit_of("partners:\n  - {id: big, name: \"" + std::string(1200 * 1024, 'x') + "\", kind: welfare}\n", a);
+    REQUIRE(blob_of(big).size() > (1u << 20));
+    std::vector<std::uint64_t> live;
+    {
+        UnitCache c(folder);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            c.put(units[i]);
+            live.push_back(units[i].hash);
+            if (i == 1000) c.put(big), live.push_back(big.hash);
+        }
+        c.save(live);
+    }
+    auto all_read_back = [&](UnitCache& c, const std::vector<FileUnit>& want) {
+        for (const auto& u : want) {
+            auto got = c.get(u.hash, b);
+            REQUIRE(got);
+            CHECK(blob_of(*got) == blob_of(u));
+        }
+    };
+    {
+        UnitCache c(folder);
+        CHECK(c.size() == units.size() + 1);
+        all_read_back(c, units);
+        all_read_back(c, {big});
+    }
+    // a new unit beside the old ones, all still in use: the old blobs are copied as one block
+    FileUnit extra = unit_of(std::string(data) + "# extra\n", a);
+    {
+        UnitCache c(folder);
+        c.put(extra);
+        live.push_back(extra.hash);
+        c.save(live);
+    }
+    {
+        UnitCache c(folder);
+        CHECK(c.size() == units.size() + 2);
+        all_read_back(c, units);
+        all_read_back(c, {big, extra});
+    }
+    // most bytes no longer in use (the big unit among them): only the used ones are written
+    // again, each where it now lies
+    const std::vector<FileUnit> kept = {units[7], units[2400], extra};
+    {
+        UnitCache c(folder);
+        FileUnit another = unit_of(std::string(data) + "# another\n", a);
+        c.put(another);
+        c.save({units[7].hash, units[2400].hash, extra.hash, another.hash});
+    }
+    UnitCache c(folder);
+    CHECK(c.size() == 4);
+    all_read_back(c, kept);
+    CHECK_FALSE(c.get(units[8].hash, b));
+    CHECK_FALSE(c.get(big.hash, b));
 }
 
 TEST_CASE("a garbled, truncated or foreign pack is ignored and written anew") {
