@@ -252,9 +252,10 @@ bool UnitCache::start_next() {
 
 namespace {
 
-// Encoded units are written in pieces of this size: big enough that the writes are few, small
-// enough that the buffer is no part of the first run's peak memory.
-constexpr std::size_t pending_piece = 256u << 10;
+// Encoded units are written in pieces of this size: big enough that the writes are few (about
+// 1,000 at bench scale 1), small enough that the buffer is no part of the first run's peak
+// memory, and below main()'s mmap threshold (a block that large is a mapping of its own).
+constexpr std::size_t pending_piece = 64u << 10;
 
 // The pack's index, written as it is made, a piece at a time, its checksum summed on the way:
 // the index of 85,000 entries is never held whole (2.7 MB at bench scale 1).
@@ -323,6 +324,11 @@ void UnitCache::put(const FileUnit& unit) {
         pending_ += blob;
     }
     fresh_.push_back({unit.hash, sum, std::uint32_t(blob.size())});
+}
+
+void UnitCache::expect(std::size_t units) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (fresh_.capacity() < units) fresh_.reserve(units);
 }
 
 bool UnitCache::write_blob(std::string_view blob) {

@@ -39,6 +39,9 @@ public:
     bool has(std::uint64_t hash) const;
     // Adds a unit parsed in this run; written by save(). Thread-safe.
     void put(const FileUnit& unit);
+    // At most this many units will be put: their list is made that long once, not grown by
+    // copying (untouched, the room costs no memory when they come from the pack).
+    void expect(std::size_t units);
     // Writes the pack when units were added: the units of `live` (content hashes in use) and
     // the new ones; entries no file uses any more are left out once they are many.
     void save(const std::vector<std::uint64_t>& live);

@@ -186,6 +186,7 @@ void Workspace::end() {
 void Workspace::load() {
     if (!scanned_) begin();  // after scan(): its listing and hashes are used
     if (options_.keep_units) spans_.assign(data_files_.size(), {});
+    if (options_.cache) options_.cache->expect(data_files_.size());
     read_files(data_files_, true);
     scanned_ = false;
     end();

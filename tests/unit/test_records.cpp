@@ -1,4 +1,4 @@
-// Record types of model/records.h: the compact Extras list.
+// Record types of model/records.h: the compact Extras list, the file list, the repository's indexes.
 #include <doctest/doctest.h>
 
 #include "model/records.h"
@@ -70,4 +70,50 @@ TEST_CASE("release_liveability frees the records and their index, and nothing el
     CHECK(repo.liveability.empty());
     CHECK(repo.liveability_of("oost").empty());
     CHECK(repo.neighbourhood("oost") != nullptr);
+}
+
+TEST_CASE("the indexes by agreement and by neighbourhood: in reading order, an agreement once per neighbourhood however often it names it") {
+    Repository repo;
+    auto agreement = [&](const char* id, std::vector<const char*> hoods) {
+        Agreement a;
+        a.id = testing::FT(repo, id, Loc{1});
+        for (const char* h : hoods) a.neighbourhoods.push_back(testing::FT(repo, h, Loc{2}));
+        repo.agreements.push_back(a);
+    };
+    agreement("a", {"noord", "zuid", "noord"});  // noord twice
+    agreement("b", {"zuid"});
+    agreement("c", {});
+    auto evaluation = [&](const char* agreement_id, int year) {
+        Evaluation e;
+        if (agreement_id) e.agreement = testing::FT(repo, agreement_id, Loc{3});
+        e.year = Field<int>(year, Loc{4});
+        repo.evaluations.push_back(e);
+    };
+    evaluation("b", 2024);
+    evaluation(nullptr, 2024);  // no agreement named: in no list
+    evaluation("b", 2025);
+    evaluation("a", 2025);
+    Liveability l;
+    l.neighbourhood = testing::FT(repo, "zuid", Loc{5});
+    repo.liveability.push_back(l);
+    repo.liveability.push_back(Liveability{});  // no neighbourhood named
+    for (int pass = 0; pass < 2; ++pass) {  // made again (a reload): the same lists, not doubled
+        repo.index();
+        auto noord = repo.agreements_in("noord");
+        REQUIRE(noord.size() == 1);
+        CHECK(noord[0] == &repo.agreements[0]);
+        auto zuid = repo.agreements_in("zuid");
+        REQUIRE(zuid.size() == 2);
+        CHECK(zuid[0] == &repo.agreements[0]);
+        CHECK(zuid[1] == &repo.agreements[1]);
+        auto of_b = repo.evaluations_of("b");
+        REQUIRE(of_b.size() == 2);
+        CHECK(of_b[0] == &repo.evaluations[0]);
+        CHECK(of_b[1] == &repo.evaluations[2]);
+        CHECK(repo.evaluation_for("b", 2025) == &repo.evaluations[2]);
+        CHECK(repo.evaluations_of("a").size() == 1);
+        CHECK(repo.evaluations_of("c").empty());
+        CHECK(repo.liveability_of("zuid").size() == 1);
+        CHECK(repo.liveability_of("noord").empty());
+    }
 }
