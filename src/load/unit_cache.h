@@ -85,15 +85,15 @@ private:
     mutable std::size_t blobs_begin_ = 0, blobs_end_ = 0;  // the old blobs, copied as one block on save
     mutable std::unordered_map<std::uint64_t, Entry> old_;
     // units added in this run, written as they come to the next pack (a temporary file beside
-    // it), so that they are never all held in memory: a flat list in the order written, 20 bytes
+    // it), so that they are never all held in memory: a flat list in the order written, 24 bytes
     // each (a map of 85,000 entries cost more memory than the units' own texts). Their blobs lie
-    // one after another from fresh_begin_, so an offset is the sum of the sizes before it.
-#pragma pack(push, 4)
+    // one after another from fresh_begin_, so an offset is the sum of the sizes before it. (Not
+    // packed to 20: a misaligned hash is undefined behaviour, and the list is freed by save(),
+    // before the first run's peak.)
     struct FreshEntry {
         std::uint64_t hash, checksum;
         std::uint32_t size;
     };
-#pragma pack(pop)
     std::vector<FreshEntry> fresh_;
     std::uint64_t fresh_begin_ = 0;
     // encoded units not written yet: written in pieces (one write per unit was 85,000 system
